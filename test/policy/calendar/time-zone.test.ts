@@ -1,0 +1,81 @@
+import {
+  formatIsoInZone,
+  fromZoned,
+  isValidTimeZone,
+  offsetMinutes,
+  parseIsoDateTime,
+  toZoned,
+} from "../../../src/policy/calendar";
+
+const STOCKHOLM = "Europe/Stockholm";
+const local = (y: number, mo: number, d: number, h: number, mi = 0) => ({
+  year: y,
+  month: mo,
+  day: d,
+  hour: h,
+  minute: mi,
+  second: 0,
+});
+
+describe("time zones", () => {
+  it("knows Stockholm's winter and summer offsets", () => {
+    expect(offsetMinutes(new Date("2026-01-15T12:00:00Z"), STOCKHOLM)).toBe(60);
+    expect(offsetMinutes(new Date("2026-07-15T12:00:00Z"), STOCKHOLM)).toBe(120);
+  });
+
+  it("converts wall-clock time to an instant and back", () => {
+    const instant = fromZoned(local(2026, 12, 29, 17), STOCKHOLM);
+    expect(instant.toISOString()).toBe("2026-12-29T16:00:00.000Z");
+    expect(toZoned(instant, STOCKHOLM)).toEqual(local(2026, 12, 29, 17));
+  });
+
+  it("moves a time inside the spring-forward gap past the jump", () => {
+    // 29 March 2026: clocks go from 02:00 CET straight to 03:00 CEST.
+    expect(formatIsoInZone(fromZoned(local(2026, 3, 29, 2, 30), STOCKHOLM), STOCKHOLM)).toBe(
+      "2026-03-29T03:30:00+02:00",
+    );
+  });
+
+  it("takes the first of two repeated autumn times", () => {
+    // 25 October 2026: 02:00–03:00 happens twice; the first is still CEST.
+    expect(fromZoned(local(2026, 10, 25, 2, 30), STOCKHOLM).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+  });
+
+  it("formats ISO 8601 with the zone's offset", () => {
+    expect(formatIsoInZone(new Date("2026-12-23T09:00:00Z"), STOCKHOLM)).toBe("2026-12-23T10:00:00+01:00");
+    expect(formatIsoInZone(new Date("2026-06-01T22:30:00Z"), STOCKHOLM)).toBe("2026-06-02T00:30:00+02:00");
+    expect(formatIsoInZone(new Date("2026-06-01T22:30:00Z"), "America/St_Johns")).toBe(
+      "2026-06-01T20:00:00-02:30",
+    );
+  });
+
+  it("validates time zone names", () => {
+    expect(isValidTimeZone(STOCKHOLM)).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+});
+
+describe("parseIsoDateTime", () => {
+  it.each([
+    ["2026-12-23T10:00:00+01:00", "2026-12-23T09:00:00.000Z"],
+    ["2026-12-23T10:00:00Z", "2026-12-23T10:00:00.000Z"],
+    ["2026-12-23T10:00:00.5-0230", "2026-12-23T12:30:00.500Z"],
+    ["2026-12-23T10:00", "2026-12-23T09:00:00.000Z"], // no offset: Stockholm wall-clock time
+    ["2026-07-01 10:00", "2026-07-01T08:00:00.000Z"],
+    ["2026-12-23", "2026-12-22T23:00:00.000Z"], // a bare date is its local midnight
+  ])("reads %s", (text, expected) => {
+    expect(parseIsoDateTime(text, STOCKHOLM)?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    "not-a-date",
+    "",
+    "2026-13-01",
+    "2026-02-29T10:00",
+    "2026-12-23T24:00",
+    "2026-12-23T10:00+25:00",
+    "23/12/2026",
+  ])("rejects %j", (text) => {
+    expect(parseIsoDateTime(text, STOCKHOLM)).toBeUndefined();
+  });
+});
