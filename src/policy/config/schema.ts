@@ -3,6 +3,7 @@ import { parseCivilDate } from "../calendar/civil-date";
 import { parseClockTime } from "../calendar/deadline";
 import { isValidTimeZone } from "../calendar/time-zone";
 import { WEEKDAYS } from "../calendar/types";
+import { defaultConfig as nvk } from "./defaults";
 
 // The policy configuration: one JSON document, every field optional in the file and defaulted
 // to NVK's values. Objects are strict so that a misspelt key is an error, not a silent default.
@@ -51,8 +52,6 @@ function uniqueBy<T>(key: (item: T) => string, what: string) {
   };
 }
 
-const defaultWeek = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
-
 const unitSchema = z.strictObject({
   id,
   name: nonEmpty("name"),
@@ -61,14 +60,14 @@ const unitSchema = z.strictObject({
 });
 
 const officeSchema = z.strictObject({
-  name: nonEmpty("name").default("Expeditionen"),
-  phone: nonEmpty("phone").default("08-123 456 00"),
-  email: email.default("expeditionen@nvk.se"),
+  name: nonEmpty("name").default(nvk.office.name),
+  phone: nonEmpty("phone").default(nvk.office.phone),
+  email: email.default(nvk.office.email),
   hours: z
     .strictObject({
-      days: weekdays.default([...defaultWeek]),
-      start: clockTime.default("09:00"),
-      end: clockTime.default("16:00"),
+      days: weekdays.default(() => [...nvk.office.hours.days]),
+      start: clockTime.default(nvk.office.hours.start),
+      end: clockTime.default(nvk.office.hours.end),
     })
     .superRefine(endAfterStart)
     .prefault({}),
@@ -93,17 +92,15 @@ export const policyConfigSchema = z
   .strictObject({
     organisation: z
       .strictObject({
-        name: nonEmpty("name").default("NVK"),
-        emailDomains: z.array(domain).min(1, "must list at least one domain").default(["nvk.se"]),
+        name: nonEmpty("name").default(nvk.organisation.name),
+        emailDomains: z
+          .array(domain)
+          .min(1, "must list at least one domain")
+          .default(() => [...nvk.organisation.emailDomains]),
         units: z
           .array(unitSchema)
           .superRefine(uniqueBy((u) => u.id, "unit id"))
-          .default([
-            { id: "kansliet", name: "Kansliet" },
-            { id: "ekonomi", name: "Ekonomienheten" },
-            { id: "medlemsservice", name: "Medlemsservice" },
-            { id: "kommunikation", name: "Kommunikationsenheten" },
-          ]),
+          .default(() => nvk.organisation.units.map((unit) => ({ ...unit }))),
       })
       .prefault({}),
     office: officeSchema.prefault({}),
@@ -114,15 +111,15 @@ export const policyConfigSchema = z
           .int("must be a whole number")
           .min(1, "must be at least 1")
           .max(30, "must be at most 30")
-          .default(2),
+          .default(nvk.replyDeadline.workingDays),
       })
       .prefault({}),
     workingHours: z
       .strictObject({
-        days: weekdays.default([...defaultWeek]),
-        start: clockTime.default("08:00"),
-        end: clockTime.default("17:00"),
-        timeZone: timeZone.default("Europe/Stockholm"),
+        days: weekdays.default(() => [...nvk.workingHours.days]),
+        start: clockTime.default(nvk.workingHours.start),
+        end: clockTime.default(nvk.workingHours.end),
+        timeZone: timeZone.default(nvk.workingHours.timeZone),
       })
       .superRefine(endAfterStart)
       .prefault({}),
@@ -131,7 +128,7 @@ export const policyConfigSchema = z
         extraDaysOff: z.array(isoDate).default([]),
       })
       .prefault({}),
-    locale: z.enum(["sv-SE", "en-GB"], { error: 'must be "sv-SE" or "en-GB"' }).default("sv-SE"),
+    locale: z.enum(["sv-SE", "en-GB"], { error: 'must be "sv-SE" or "en-GB"' }).default(nvk.locale),
     routing: z
       .strictObject({
         topics: z
@@ -148,14 +145,22 @@ export const policyConfigSchema = z
       .prefault({}),
     readability: z
       .strictObject({
-        lixThreshold: z.number().min(0, "must be at least 0").max(100, "must be at most 100").default(50),
+        lixThreshold: z
+          .number()
+          .min(0, "must be at least 0")
+          .max(100, "must be at most 100")
+          .default(nvk.readability.lixThreshold),
       })
       .prefault({}),
     summary: z
       .strictObject({
-        aggregateOnly: z.boolean().default(true),
-        minGroupSize: z.number().int("must be a whole number").min(1, "must be at least 1").default(5),
-        includeSubjects: z.boolean().default(false),
+        aggregateOnly: z.boolean().default(nvk.summary.aggregateOnly),
+        minGroupSize: z
+          .number()
+          .int("must be a whole number")
+          .min(1, "must be at least 1")
+          .default(nvk.summary.minGroupSize),
+        includeSubjects: z.boolean().default(nvk.summary.includeSubjects),
       })
       .prefault({}),
     graph: z
@@ -163,7 +168,7 @@ export const policyConfigSchema = z
         baseUrl: z
           .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
           .transform((u) => u.replace(/\/+$/, ""))
-          .default("https://graph.microsoft.com/v1.0"),
+          .default(nvk.graph.baseUrl),
       })
       .prefault({}),
   })
@@ -184,3 +189,6 @@ export const policyConfigSchema = z
 export type PolicyConfig = z.output<typeof policyConfigSchema>;
 /** What a configuration file may contain: any subset of the fields. */
 export type PolicyConfigInput = z.input<typeof policyConfigSchema>;
+
+// The defaults object must be a complete, valid configuration (its values are also tested).
+void (nvk satisfies PolicyConfig);

@@ -1,0 +1,61 @@
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { createRoot } from "react-dom/client";
+import { getStrings, pickLanguage } from "../i18n";
+import type { Language } from "../i18n";
+import { createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
+import type { MailboxAdapter, ThemeKind } from "../office/mailbox";
+import { defaultConfig } from "../policy/config/defaults";
+import { App, PaneView } from "./App";
+import { errorKeyOf } from "./errors";
+
+function browserLanguage(): string {
+  return typeof navigator === "undefined" ? "" : navigator.language;
+}
+
+function render(element: HTMLElement, theme: ThemeKind | undefined, content: ReactNode): void {
+  createRoot(element).render(
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>{content}</FluentProvider>,
+  );
+}
+
+async function start(): Promise<void> {
+  const element = document.getElementById("root");
+  if (!element) throw new Error("taskpane.html has no #root element");
+  const config = defaultConfig;
+
+  let adapter: MailboxAdapter;
+  let language: Language;
+  try {
+    if (!(await whenOfficeReady())) throw new Error("Office.js is not loaded");
+    adapter = createOfficeMailbox();
+    language = pickLanguage(adapter.displayLanguage || browserLanguage());
+  } catch (error) {
+    language = pickLanguage(browserLanguage());
+    const errorKey = errorKeyOf(error) === "unexpected" ? "no-mailbox" : errorKeyOf(error);
+    render(
+      element,
+      undefined,
+      <PaneView
+        state={{ status: "error", errorKey }}
+        strings={getStrings(language)}
+        language={language}
+        config={config}
+        now={new Date()}
+      />,
+    );
+    return;
+  }
+
+  document.documentElement.lang = language;
+  render(
+    element,
+    adapter.theme,
+    <App adapter={adapter} strings={getStrings(language)} language={language} config={config} />,
+  );
+}
+
+void start().catch((error: unknown) => {
+  // Last resort: the UI could not even be rendered. Keep the console message short.
+  console.error("Bemötande: the task pane failed to start", error);
+});

@@ -1,0 +1,177 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { getStrings, pickLanguage } from "../../src/i18n";
+import type { Language } from "../../src/i18n";
+import { MailboxError } from "../../src/office/mailbox";
+import type { CurrentItem, MailboxAdapter } from "../../src/office/mailbox";
+import { defaultConfig } from "../../src/policy/config/defaults";
+import { App, loadPaneState, PaneView } from "../../src/taskpane/App";
+import type { PaneState } from "../../src/taskpane/App";
+
+/** Rendered HTML reduced to its visible text, entities decoded. */
+function textOf(element: ReactElement): string {
+  const html = renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// Wed 23 Dec 2026 10:00 in Stockholm: 24–27 Dec are days off, so two working days end Tue 29 Dec.
+const received = new Date("2026-12-23T09:00:00Z");
+const now = new Date("2026-12-23T12:00:00Z");
+
+function fakeAdapter(item: CurrentItem | Error): MailboxAdapter {
+  return {
+    displayLanguage: "sv-SE",
+    theme: undefined,
+    getUser: () => ({ displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" }),
+    getCurrentItem: () => (item instanceof Error ? Promise.reject(item) : Promise.resolve(item)),
+    getSubject: () => Promise.resolve("Fråga"),
+    getBodyText: () => Promise.resolve(""),
+    onItemChanged: () => Promise.resolve(() => Promise.resolve()),
+  };
+}
+
+function view(state: PaneState, language: Language): ReactElement {
+  return (
+    <PaneView
+      state={state}
+      strings={getStrings(language)}
+      language={language}
+      config={defaultConfig}
+      now={now}
+    />
+  );
+}
+
+describe("loadPaneState", () => {
+  test("read mode: the reply deadline from the received time and NVK's working hours", async () => {
+    const state = await loadPaneState(
+      fakeAdapter({ mode: "read", kind: "message", received }),
+      defaultConfig,
+    );
+    expect(state.status).toBe("read");
+    if (state.status !== "read") return;
+    expect(state.deadline.due.toISOString()).toBe("2026-12-29T16:00:00.000Z");
+  });
+
+  test("compose mode: the user's identity", async () => {
+    const state = await loadPaneState(fakeAdapter({ mode: "compose", kind: "message" }), defaultConfig);
+    expect(state).toEqual({
+      status: "compose",
+      user: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
+    });
+  });
+
+  test("appointments get no deadline", async () => {
+    const state = await loadPaneState(
+      fakeAdapter({ mode: "read", kind: "appointment", received }),
+      defaultConfig,
+    );
+    expect(state).toEqual({ status: "read-other" });
+  });
+
+  test("adapter errors become message keys, never raw messages", async () => {
+    const noItem = await loadPaneState(
+      fakeAdapter(new MailboxError("no-item", "internal detail")),
+      defaultConfig,
+    );
+    expect(noItem).toEqual({ status: "error", errorKey: "no-item" });
+    const other = await loadPaneState(fakeAdapter(new TypeError("x is undefined")), defaultConfig);
+    expect(other).toEqual({ status: "error", errorKey: "unexpected" });
+  });
+});
+
+describe("PaneView", () => {
+  const readState = async (): Promise<PaneState> =>
+    loadPaneState(fakeAdapter({ mode: "read", kind: "message", received }), defaultConfig);
+
+  test("read mode in Swedish", async () => {
+    const text = textOf(view(await readState(), "sv"));
+    expect(text).toContain("Bemötande");
+    expect(text).toContain("Svarstid");
+    expect(text).toContain("Svara senast tisdag 29 december 17:00");
+    expect(text).toContain("2 arbetsdagar enligt NVK:s policy");
+    expect(text).toContain("Mottaget onsdag 23 december 10:00");
+    expect(text).not.toContain("Svarstiden har gått ut");
+  });
+
+  test("read mode in English", async () => {
+    const text = textOf(view(await readState(), "en"));
+    expect(text).toContain("Reply by Tuesday 29 December 17:00");
+    expect(text).toContain("2 working days under NVK's policy");
+  });
+
+  test("an overdue reply says so", async () => {
+    const state = await readState();
+    const late = new Date("2026-12-30T08:00:00Z");
+    const html = textOf(
+      <PaneView state={state} strings={getStrings("sv")} language="sv" config={defaultConfig} now={late} />,
+    );
+    expect(html).toContain("Svarstiden har gått ut.");
+  });
+
+  test("compose mode: identity and the signature checklist heading (P6)", () => {
+    const state: PaneState = {
+      status: "compose",
+      user: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
+    };
+    const sv = textOf(view(state, "sv"));
+    expect(sv).toContain("Du skriver som Anna Berg anna.berg@nvk.se");
+    expect(sv).toContain("Signaturen ska innehålla Namn Titel Telefonnummer E-postadress Enhet");
+    const en = textOf(view(state, "en"));
+    expect(en).toContain("Your signature must include Name Title Phone number Email address Unit");
+  });
+
+  test("errors show a localised message bar, no stack", () => {
+    const text = textOf(view({ status: "error", errorKey: "no-mailbox" }, "sv"));
+    expect(text).toContain("Något gick fel");
+    expect(text).toContain("Bemötande måste öppnas i Outlook.");
+    expect(text).not.toMatch(/at \w+ \(|Error:/);
+    expect(textOf(view({ status: "error", errorKey: "no-item" }, "en"))).toContain("No message is selected.");
+  });
+
+  test("App renders its first state before any effect runs", () => {
+    const adapter = fakeAdapter({ mode: "compose", kind: "message" });
+    const strings = getStrings("sv");
+    expect(
+      textOf(<App adapter={adapter} strings={strings} language="sv" config={defaultConfig} />),
+    ).toContain("Läser in …");
+  });
+});
+
+describe("i18n", () => {
+  test.each([
+    ["sv-SE", "sv"],
+    ["sv", "sv"],
+    ["SV-fi", "sv"],
+    ["en-US", "en"],
+    ["de-DE", "en"],
+    ["svk", "en"],
+    ["", "en"],
+    [undefined, "en"],
+  ])("pickLanguage(%p) → %p", (input, expected) => {
+    expect(pickLanguage(input)).toBe(expected);
+  });
+
+  test("every Swedish string uses å/ä/ö, not ASCII stand-ins", () => {
+    const sv = getStrings("sv");
+    expect(sv.appName).toBe("Bemötande");
+    expect(sv.loading).not.toMatch(/Laser/);
+    expect(JSON.stringify(sv)).not.toMatch(/Bemotande|Nagot|maste/);
+  });
+
+  test("both dictionaries have the same keys", () => {
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === "object" && v !== null ? keys(v as object).map((s) => `${k}.${s}`) : [k],
+      );
+    expect(keys(getStrings("en")).sort()).toEqual(keys(getStrings("sv")).sort());
+  });
+});

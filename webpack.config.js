@@ -1,0 +1,172 @@
+// @ts-check
+// Two builds into dist/:
+//  - "taskpane": the React task pane, the function file (commands) and the start page; it also
+//    writes dist/manifest.xml and the well-known SSO/CORS allow-list for the event handler.
+//  - "launchevent": one self-contained ES2016 script for event-based activation. Classic Outlook on
+//    Windows runs it in a JavaScript-only runtime (no DOM, no module loading), so it gets no chunk
+//    splitting, no dynamic import and no runtime loading of any kind.
+// Office.js always comes from Microsoft's CDN; it is never bundled.
+const fs = require("node:fs");
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const {
+  resolveAddinBaseUrl,
+  rewriteManifest,
+  wellKnownAllowedJson,
+} = require("./src/build/addin-base-url.cjs");
+
+const root = __dirname;
+const dist = path.join(root, "dist");
+const manifestPath = path.join(root, "manifest.xml");
+
+/**
+ * Emits dist/manifest.xml (URLs rewritten to the base URL) and
+ * dist/.well-known/microsoft-officeaddins-allowed.json.
+ */
+class AddinFilesPlugin {
+  /** @param {string} baseUrl */
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AddinFilesPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.fileDependencies.add(manifestPath);
+          if (fs.existsSync(manifestPath)) {
+            const xml = fs.readFileSync(manifestPath, "utf8");
+            compilation.emitAsset("manifest.xml", new RawSource(rewriteManifest(xml, this.baseUrl)));
+          } else {
+            compilation.warnings.push(
+              new compiler.webpack.WebpackError(
+                "manifest.xml not found at the repository root; dist/manifest.xml not written",
+              ),
+            );
+          }
+          compilation.emitAsset(
+            ".well-known/microsoft-officeaddins-allowed.json",
+            new RawSource(wellKnownAllowedJson(this.baseUrl)),
+          );
+        },
+      );
+    });
+  }
+}
+
+/**
+ * @param {string} target esbuild target
+ * @returns {import("webpack").RuleSetRule}
+ */
+const typescriptRule = (target) => ({
+  test: /\.[cm]?tsx?$/,
+  exclude: /node_modules/,
+  loader: "esbuild-loader",
+  options: { loader: "tsx", target, jsx: "automatic" },
+});
+
+const resolve = { extensions: [".tsx", ".ts", ".js"] };
+
+/**
+ * @param {Record<string, unknown>} _env
+ * @param {{ mode?: "production" | "development" | "none" }} argv
+ * @returns {import("webpack").Configuration[]}
+ */
+module.exports = (_env, argv = {}) => {
+  const mode = argv.mode ?? "production";
+  const development = mode === "development";
+  const baseUrl = resolveAddinBaseUrl(process.env.ADDIN_BASE_URL);
+  const devtool = development ? "source-map" : false;
+
+  /** @type {import("webpack").Configuration} */
+  const taskpane = {
+    name: "taskpane",
+    mode,
+    devtool,
+    context: root,
+    target: ["web", "es2020"],
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: dist,
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "",
+      // launchevent.* belongs to the other compiler, which may finish first.
+      clean: { keep: /^launchevent\./ },
+    },
+    resolve,
+    module: { rules: [typescriptRule("es2020")] },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/pages/index.html",
+        chunks: [],
+        inject: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }],
+      }),
+      new AddinFilesPlugin(baseUrl),
+    ],
+    performance: { hints: false },
+  };
+
+  /** @type {import("webpack").Configuration} */
+  const launchevent = {
+    name: "launchevent",
+    mode,
+    devtool,
+    context: root,
+    target: ["web", "es2016"],
+    entry: { launchevent: "./src/launchevent/launchevent.ts" },
+    output: {
+      path: dist,
+      filename: "[name].js",
+      publicPath: "",
+      iife: true,
+      asyncChunks: false,
+      chunkLoading: false,
+      wasmLoading: false,
+      workerChunkLoading: false,
+    },
+    resolve,
+    module: {
+      parser: { javascript: { dynamicImportMode: "eager" } },
+      rules: [typescriptRule("es2016")],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: "launchevent.html",
+        template: "./src/launchevent/launchevent.html",
+        chunks: ["launchevent"],
+        inject: "body",
+        scriptLoading: "blocking",
+      }),
+    ],
+    performance: { hints: false },
+  };
+
+  return [taskpane, launchevent];
+};
