@@ -8,8 +8,10 @@ import { applyTransform, LAUNCHEVENT_FIXTURE, linesOf, MANIFEST, ROOT, transform
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const CLI = join(ROOT, "src/build/manifest/validate-cli.ts");
 const SCHEMAS = join(ROOT, "../shared/manifest-schemas");
+// CI installs xmllint and has shared/ beside the clone, so there the XSD tests always run.
 const XSD_AVAILABLE =
-  existsSync(join(SCHEMAS, "OfficeAppManifestV1_1.xsd")) && !spawnSync("xmllint", ["--version"]).error;
+  process.env.CI === "true" ||
+  (existsSync(join(SCHEMAS, "OfficeAppManifestV1_1.xsd")) && !spawnSync("xmllint", ["--version"]).error);
 
 interface Run {
   code: number | null;
