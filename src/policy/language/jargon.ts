@@ -1,0 +1,266 @@
+import type { Span } from "../findings";
+import type { LowerToken } from "../text/tokens";
+import { lowerWord, tokenizeLower } from "../text/tokens";
+import type { LexiconEntry } from "./types";
+
+/** An organisation's addition, as `lexicon.add` in the policy configuration holds it. */
+export interface LexiconAddition {
+  readonly term: string;
+  readonly forms?: readonly string[];
+  readonly alternatives?: readonly string[];
+  readonly advice?: string;
+}
+
+/** The configuration's `lexicon` block: entries to add and terms or forms to remove. */
+export interface LexiconChanges {
+  readonly add?: readonly LexiconAddition[];
+  readonly remove?: readonly string[];
+}
+
+/** One jargon occurrence in the text. */
+export interface JargonHit extends Span {
+  /** The text at [start, end), as written (a phrase may span a line break). */
+  readonly text: string;
+  readonly entry: LexiconEntry;
+  /** The lexicon form that matched, lower case (e.g. "erhöll"). */
+  readonly form: string;
+  /**
+   * Replacements that fit the matched form (per-form alternatives when the entry has them, else
+   * its base alternatives), with the capitalisation of the original text; may be empty.
+   */
+  readonly suggestions: readonly string[];
+}
+
+interface Terminal {
+  readonly entry: LexiconEntry;
+  readonly form: string;
+  /** An exception phrase: it consumes its tokens but reports nothing. */
+  readonly stop: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  terminal: Terminal | undefined;
+}
+
+/** A lexicon compiled into a token trie; build it once with {@link compileLexicon}. */
+export interface Lexicon {
+  /** The entries in effect (built-ins minus removals, plus additions). */
+  readonly entries: readonly LexiconEntry[];
+  /** Forms that can never match (they contain punctuation the tokenizer splits on). */
+  readonly unmatchableForms: readonly string[];
+  /** @internal The token trie. */
+  readonly root: ReadonlyMap<string, TrieNode>;
+}
+
+/**
+ * Compiles entries, plus the configuration's additions and minus its removals, into a token trie.
+ *
+ * `remove` lists terms: a string equal (case-insensitively) to an entry's term or id drops the
+ * whole entry; otherwise a string equal to one of its forms drops just that form. Removals apply
+ * to the given entries, not to additions. Additions become entries of kind "custom" with source
+ * "CONFIG"; their forms default to the term, and they win over a built-in entry's same form.
+ */
+export function compileLexicon(entries: readonly LexiconEntry[], changes: LexiconChanges = {}): Lexicon {
+  const removed = new Set((changes.remove ?? []).map((r) => lowerWord(r.trim())));
+  const kept: LexiconEntry[] = [];
+  for (const entry of entries) {
+    if (removed.has(lowerWord(entry.term)) || removed.has(entry.id)) continue;
+    const forms = entry.forms.filter((f) => !removed.has(lowerWord(f)));
+    if (forms.length === 0) continue;
+    kept.push(forms.length === entry.forms.length ? entry : { ...entry, forms });
+  }
+  const added = (changes.add ?? []).map(fromAddition);
+
+  const root = new Map<string, TrieNode>();
+  const unmatchable: string[] = [];
+  const all = [...kept, ...added];
+  // Exceptions first, so that a real form on the same path replaces them.
+  for (const entry of all) {
+    for (const phrase of entry.except ?? [])
+      insert(root, phrase, { entry, form: lowerWord(phrase), stop: true });
+  }
+  for (const entry of all) {
+    for (const form of entry.forms) {
+      if (!insert(root, form, { entry, form: lowerWord(form), stop: false })) unmatchable.push(form);
+    }
+  }
+  return { entries: all, unmatchableForms: unmatchable, root };
+}
+
+function fromAddition(add: LexiconAddition, index: number): LexiconEntry {
+  const term = add.term.trim();
+  const forms = [term, ...(add.forms ?? [])].map((f) => f.trim()).filter((f) => f.length > 0);
+  const alternatives = add.alternatives ?? [];
+  const entry: LexiconEntry = {
+    id: `config-${index + 1}`,
+    term,
+    kind: "custom",
+    forms: [...new Set(forms)],
+    alternatives: alternatives.filter((a) => lowerWord(a) !== lowerWord(term)),
+    source: "CONFIG",
+  };
+  return add.advice !== undefined ? { ...entry, advice: { sv: add.advice } } : entry;
+}
+
+/** Inserts one form; false when its words cannot be matched as whitespace-separated tokens. */
+function insert(root: Map<string, TrieNode>, rawForm: string, terminal: Terminal): boolean {
+  const form = rawForm.trim();
+  const tokens = tokenizeLower(form);
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || tokens[0]?.start !== 0 || last.end !== form.length) return false;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!isPhraseGap(form, (tokens[k - 1] as LowerToken).end, (tokens[k] as LowerToken).start)) return false;
+  }
+  let level = root;
+  let node: TrieNode | undefined;
+  for (const token of tokens) {
+    if (node !== undefined) level = node.next ??= new Map();
+    node = level.get(token.lower);
+    if (node === undefined) {
+      node = { next: undefined, terminal: undefined };
+      level.set(token.lower, node);
+    }
+  }
+  (node as TrieNode).terminal = terminal;
+  return true;
+}
+
+/**
+ * Finds jargon in one left-to-right pass over the tokens: at each token the trie is walked as far
+ * as the following tokens allow and the longest match wins (so "inkomma med" beats "inkomma", and
+ * the exception "eller ej" swallows its "ej"). Case-insensitive, whole words only; phrases match
+ * across spaces and a single line break. With `ranges`, only matches wholly inside one range count.
+ */
+export function findJargon(text: string, lexicon: Lexicon, ranges?: readonly Span[]): JargonHit[] {
+  return findJargonInTokens(text, tokenizeLower(text), lexicon, ranges);
+}
+
+/** {@link findJargon} over tokens the caller already has (from `tokenizeLower(text)`). */
+export function findJargonInTokens(
+  text: string,
+  tokens: readonly LowerToken[],
+  lexicon: Lexicon,
+  ranges?: readonly Span[],
+): JargonHit[] {
+  const hits: JargonHit[] = [];
+  const spans = ranges === undefined ? undefined : normalizeRanges(ranges);
+  let r = 0; // index of the current range
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    const first = tokens[i] as LowerToken;
+    let rangeEnd = Infinity;
+    if (spans !== undefined) {
+      while (r < spans.length && (spans[r] as Span).end < first.end) r++;
+      const span = spans[r];
+      if (span === undefined) break;
+      if (first.start < span.start) {
+        i++;
+        continue;
+      }
+      rangeEnd = span.end;
+    }
+    let node = lexicon.root.get(first.lower);
+    if (node === undefined) {
+      i++;
+      continue;
+    }
+    let best: Terminal | undefined = node.terminal;
+    let bestEnd = i;
+    let j = i;
+    while (node.next !== undefined && j + 1 < n) {
+      const prev = tokens[j] as LowerToken;
+      const cur = tokens[j + 1] as LowerToken;
+      if (cur.end > rangeEnd || !isPhraseGap(text, prev.end, cur.start)) break;
+      const child: TrieNode | undefined = node.next.get(cur.lower);
+      if (child === undefined) break;
+      node = child;
+      j++;
+      if (node.terminal !== undefined) {
+        best = node.terminal;
+        bestEnd = j;
+      }
+    }
+    if (best === undefined) {
+      i++;
+      continue;
+    }
+    if (!best.stop) {
+      const end = (tokens[bestEnd] as LowerToken).end;
+      const matched = text.slice(first.start, end);
+      const alternatives = best.entry.formAlternatives?.[best.form] ?? best.entry.alternatives;
+      hits.push({
+        start: first.start,
+        end,
+        text: matched,
+        entry: best.entry,
+        form: best.form,
+        suggestions: alternatives.map((a) => matchCase(matched, a)),
+      });
+    }
+    i = bestEnd + 1;
+  }
+  return hits;
+}
+
+/** Whitespace only, with at most one line break (a blank line ends a phrase). */
+function isPhraseGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  let newlines = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) {
+      if (++newlines > 1) return false;
+    } else if (!(c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x202f || c === 0x2009)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Sorted, non-overlapping, non-empty ranges. */
+export function normalizeRanges(ranges: readonly Span[]): Span[] {
+  const sorted = ranges.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s.start <= last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+    } else {
+      out.push({ start: s.start, end: s.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Gives `replacement` the capitalisation of `original`: all capitals ("ERHÅLLA" → "FÅ"), a capital
+ * first letter ("Erhålla" → "Få", "I enlighet med" → "Enligt"), or as written ("erhålla" → "få").
+ * A single capital letter counts as a capital first letter, not as all capitals.
+ */
+export function matchCase(original: string, replacement: string): string {
+  let upper = 0;
+  let lower = 0;
+  let firstIsUpper: boolean | undefined;
+  for (const ch of original) {
+    const up = ch.toUpperCase();
+    const low = ch.toLowerCase();
+    if (up === low) continue; // not a cased letter
+    const isUpper = ch === up;
+    if (firstIsUpper === undefined) firstIsUpper = isUpper;
+    if (isUpper) upper++;
+    else lower++;
+  }
+  if (upper >= 2 && lower === 0) return replacement.toUpperCase();
+  if (firstIsUpper === true) return capitalizeFirst(replacement);
+  return replacement;
+}
+
+function capitalizeFirst(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const ch = s[k] as string;
+    if (ch.toUpperCase() !== ch.toLowerCase()) return s.slice(0, k) + ch.toUpperCase() + s.slice(k + 1);
+  }
+  return s;
+}

@@ -1,0 +1,106 @@
+import type { Localized, Span } from "../findings";
+import type { Token } from "../text/tokens";
+import { letterCount, tokenize } from "../text/tokens";
+import { normalizeRanges } from "./jargon";
+import { splitSentences } from "./sentences";
+
+/**
+ * LIX (läsbarhetsindex, Björnsson 1968): words per sentence plus the percentage of long words,
+ * a long word having more than six letters.
+ */
+
+/** The conventional LIX bands; each band holds values from the previous band's `below` up to its own. */
+export const LIX_BANDS = [
+  { id: "very-easy", below: 30, label: { sv: "Mycket lättläst", en: "Very easy" } },
+  { id: "easy", below: 40, label: { sv: "Lättläst", en: "Easy" } },
+  { id: "medium", below: 50, label: { sv: "Medelsvår", en: "Medium" } },
+  { id: "difficult", below: 60, label: { sv: "Svår", en: "Difficult" } },
+  { id: "very-difficult", below: Infinity, label: { sv: "Mycket svår", en: "Very difficult" } },
+] as const satisfies readonly { id: string; below: number; label: Localized }[];
+
+export type LixBand = (typeof LIX_BANDS)[number]["id"];
+
+export const LIX_BAND_IDS: readonly LixBand[] = LIX_BANDS.map((b) => b.id);
+
+/** A word is long when it has more than this many letters. */
+export const LONG_WORD_LETTERS = 6;
+
+/** How many of the longest sentences {@link lix} reports. */
+export const LONGEST_SENTENCE_COUNT = 3;
+
+export interface LixResult {
+  /** words/sentences + 100 × longWords/words; 0 for a text without words. Not rounded. */
+  readonly lix: number;
+  readonly words: number;
+  readonly sentences: number;
+  readonly longWords: number;
+  readonly band: LixBand;
+  /** The longest sentences by word count, longest first (ties: earlier first); at most three. */
+  readonly longestSentences: readonly Span[];
+}
+
+/** A sentence and its number of words. */
+export interface SentenceLength extends Span {
+  readonly words: number;
+}
+
+/** The band a LIX value falls in: < 30 very easy, 30–40 easy, 40–50 medium, 50–60 difficult, 60+ very difficult. */
+export function lixBand(value: number): LixBand {
+  for (const band of LIX_BANDS) if (value < band.below) return band.id;
+  return "very-difficult";
+}
+
+/** The Swedish or English label of a band. */
+export function lixBandLabel(band: LixBand): Localized {
+  const found = LIX_BANDS.find((b) => b.id === band);
+  return found ? found.label : LIX_BANDS[4].label;
+}
+
+/**
+ * Every sentence of the text (or of the given ranges) with its word count. Words are the
+ * tokenizer's tokens, numbers included; "t.ex." counts as two short words.
+ */
+export function sentenceLengths(text: string, ranges?: readonly Span[]): SentenceLength[] {
+  return countWords(splitSentences(text, ranges), tokenize(text));
+}
+
+function countWords(sentences: readonly Span[], tokens: readonly Token[]): SentenceLength[] {
+  const out: SentenceLength[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < tokens.length && (tokens[t] as Span).start < s.start) t++;
+    let words = 0;
+    while (t < tokens.length && (tokens[t] as Span).end <= s.end) {
+      words++;
+      t++;
+    }
+    out.push({ start: s.start, end: s.end, words });
+  }
+  return out;
+}
+
+/** LIX of the text, or of the given ranges only (e.g. without quoted replies and signature). */
+export function lix(text: string, ranges?: readonly Span[]): LixResult {
+  const spans = ranges === undefined ? [{ start: 0, end: text.length }] : normalizeRanges(ranges);
+  const tokens = tokenize(text);
+  let words = 0;
+  let longWords = 0;
+  let r = 0;
+  for (const token of tokens) {
+    while (r < spans.length && (spans[r] as Span).end < token.end) r++;
+    const span = spans[r];
+    if (span === undefined) break;
+    if (token.start < span.start) continue;
+    words++;
+    if (letterCount(token.text) > LONG_WORD_LETTERS) longWords++;
+  }
+  const lengths = countWords(splitSentences(text, spans), tokens).filter((s) => s.words > 0);
+  const sentences = words === 0 ? 0 : Math.max(1, lengths.length);
+  const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
+  const longestSentences = lengths
+    .map((s, index) => ({ s, index }))
+    .sort((a, b) => b.s.words - a.s.words || a.index - b.index)
+    .slice(0, LONGEST_SENTENCE_COUNT)
+    .map(({ s }) => ({ start: s.start, end: s.end }));
+  return { lix: value, words, sentences, longWords, band: lixBand(value), longestSentences };
+}

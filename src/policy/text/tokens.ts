@@ -1,0 +1,215 @@
+/**
+ * The shared word tokenizer of the draft analysis.
+ *
+ * A word is a run of letters, combining marks and digits, Unicode-aware: "å", "ä", "ö" (and a
+ * decomposed "a" + U+030A) are inside words. JavaScript's `\b` is ASCII-only and is never used.
+ * Inside a word these join the two sides into one token:
+ *
+ * - a hyphen (`-`, U+2010, U+2011) or an apostrophe (`'`, U+2019) between two word characters:
+ *   "e-post", "icke-rökare", "2026-12-03", "Anna's" are one token each;
+ * - `.`, `,` or `:` between two ASCII digits: "3.5", "1.000", "10.30", "10:30", "3,5" are one token.
+ *
+ * Everything else separates words: "t.ex." is the two tokens "t" and "ex", and "Stockholms- och"
+ * is "Stockholms" followed by "och". Offsets are UTF-16 offsets into the original text.
+ *
+ * The scanner is a hand-written loop over char codes, not a `\p{…}` regular expression: it is
+ * one linear pass, and it parses in every host this module runs in (the ES2016 event-handler
+ * bundle included). Characters outside the Latin, Greek and Cyrillic blocks are classified by a
+ * lazily built `\p{L}\p{M}\p{N}` test when the host supports it, else by a punctuation blacklist.
+ */
+
+/** A half-open range [start, end) of the text, and the text in it. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A token with its lower-cased, comparison-ready form (see {@link lowerWord}). */
+export interface LowerToken extends Token {
+  readonly lower: string;
+}
+
+/** Splits text into word tokens in one left-to-right pass. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  scan(text, (start, end) => tokens.push({ start, end, text: text.slice(start, end) }));
+  return tokens;
+}
+
+/**
+ * Tokenizes and lower-cases in one go. The whole text is lower-cased once (much faster than a
+ * call per token); when that changes the text's length (a handful of characters, such as "İ",
+ * lower-case to two code units) it falls back to lower-casing token by token.
+ */
+export function tokenizeLower(text: string): LowerToken[] {
+  const lowered = text.toLowerCase();
+  const aligned = lowered.length === text.length;
+  const tokens: LowerToken[] = [];
+  scan(text, (start, end) => {
+    const word = text.slice(start, end);
+    const lower = aligned ? lowered.slice(start, end) : word.toLowerCase();
+    tokens.push({ start, end, text: word, lower: fold(lower) });
+  });
+  return tokens;
+}
+
+/**
+ * The comparison form of one word or phrase: lower case, NFC (a decomposed "å" equals a
+ * composed one), typographic hyphens and apostrophe folded to ASCII.
+ */
+export function lowerWord(word: string): string {
+  return fold(word.toLowerCase());
+}
+
+/** Number of letters in a word (digits, hyphens, apostrophes and combining marks not counted). */
+export function letterCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) {
+      const cp = word.codePointAt(i) ?? c;
+      i++;
+      if (isLetterSlow(cp)) n++;
+    } else if (!(c >= 0x300 && c <= 0x36f) && isLetterSlow(c)) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/** True when the character at `index` is a word character (letter, combining mark or digit). */
+export function isWordCharAt(text: string, index: number): boolean {
+  const c = text.charCodeAt(index);
+  if (c >= 0xd800 && c <= 0xdbff) return isWordCodePoint(text.codePointAt(index) ?? c);
+  return isWordCodePoint(c);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Emit = (start: number, end: number) => void;
+
+function scan(text: string, emit: Emit): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const w = wordCharWidth(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += w;
+    for (;;) {
+      const w2 = i < n ? wordCharWidth(text, i) : 0;
+      if (w2 > 0) {
+        i += w2;
+        continue;
+      }
+      if (i + 1 >= n) break;
+      const c = text.charCodeAt(i);
+      if (isJoiner(c)) {
+        const next = wordCharWidth(text, i + 1);
+        if (next > 0) {
+          i += 1 + next;
+          continue;
+        }
+      } else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1))) {
+        if (isDigit(text.charCodeAt(i + 1))) {
+          i += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    emit(start, i);
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen, apostrophe, U+2019. */
+function isJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x27 || c === 0x2019;
+}
+
+/** 0 when text[i] starts no word character, else its width in code units (1 or 2). */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) ?? c;
+    return cp > 0xffff && isWordCodePoint(cp) ? 2 : 0;
+  }
+  return isWordCodePoint(c) ? 1 : 0;
+}
+
+function isWordCodePoint(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  // Latin-1 letters (not × and ÷), Latin Extended A/B, IPA, modifiers, combining marks.
+  if (c < 0x370) {
+    if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+    return c !== 0xd7 && c !== 0xf7;
+  }
+  // Greek, Cyrillic (but not the Greek question mark and ano teleia).
+  if (c < 0x530) return c !== 0x37e && c !== 0x387;
+  if (c >= 0x1e00 && c <= 0x1eff) return true; // Latin Extended Additional
+  return isWordSlow(c);
+}
+
+// Lazily built Unicode property tests; `undefined` until first use, `null` if the host lacks them.
+let wordRe: RegExp | null | undefined;
+let letterRe: RegExp | null | undefined;
+
+function propertyRegExp(source: string): RegExp | null {
+  try {
+    return new RegExp(source, "u");
+  } catch {
+    return null;
+  }
+}
+
+function isWordSlow(c: number): boolean {
+  if (wordRe === undefined) wordRe = propertyRegExp("^[\\p{L}\\p{M}\\p{N}]$");
+  if (wordRe !== null) return wordRe.test(String.fromCodePoint(c));
+  return !isPunctuationOrSpace(c);
+}
+
+function isLetterSlow(c: number): boolean {
+  if (c < 0x370) return isWordCodePoint(c) && !(c >= 0x300 && c <= 0x36f) && !isDigit(c);
+  if (c < 0x530) return c !== 0x37e && c !== 0x387 && !(c >= 0x483 && c <= 0x489);
+  if (c >= 0x1e00 && c <= 0x1eff) return true;
+  if (letterRe === undefined) letterRe = propertyRegExp("^\\p{L}$");
+  if (letterRe !== null) return letterRe.test(String.fromCodePoint(c));
+  return !isPunctuationOrSpace(c);
+}
+
+/** Fallback for hosts without `\p{…}`: the punctuation, symbol and space blocks. */
+function isPunctuationOrSpace(c: number): boolean {
+  return (
+    (c >= 0x2000 && c <= 0x2bff) || // general punctuation … miscellaneous symbols and arrows
+    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff0f) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    c >= 0x1f000 // emoji and other pictographs
+  );
+}
+
+// Characters that need more than lower-casing: combining marks (U+0300–U+036F), U+2010/U+2011
+// hyphens and the U+2019 apostrophe. Almost no token has one, so the common path is one test.
+const NEEDS_FOLDING = /[\u0300-\u036f\u2010\u2011\u2019]/;
+
+function fold(lower: string): string {
+  if (!NEEDS_FOLDING.test(lower)) return lower;
+  return lower
+    .normalize("NFC")
+    .replace(/[\u2010\u2011]/g, "-")
+    .replace(/\u2019/g, "'");
+}

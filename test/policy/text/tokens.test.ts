@@ -1,0 +1,102 @@
+import { letterCount, lowerWord, tokenize, tokenizeLower } from "../../../src/policy/text/tokens";
+
+const words = (text: string): string[] => tokenize(text).map((t) => t.text);
+
+describe("tokenize", () => {
+  it("splits on spaces and punctuation and keeps offsets into the text", () => {
+    const text = "Hej, Åsa! Vi ses på mötet.";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual(["Hej", "Åsa", "Vi", "ses", "på", "mötet"]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it("keeps å, ä and ö inside words (no ASCII \\b)", () => {
+    expect(words("Ärendet får vänta på återkoppling; öppet då.")).toEqual([
+      "Ärendet",
+      "får",
+      "vänta",
+      "på",
+      "återkoppling",
+      "öppet",
+      "då",
+    ]);
+    expect(words("åej ejå")).toEqual(["åej", "ejå"]);
+  });
+
+  it("keeps a decomposed å (a + U+030A) inside the word", () => {
+    const text = "Sa\u030Ana hinner";
+    expect(words(text)).toEqual(["Sa\u030Ana", "hinner"]);
+  });
+
+  it("joins inner hyphens and apostrophes, but not trailing ones", () => {
+    expect(words("e-post icke-rökare 2026-12-03 Anna's Anna’s")).toEqual([
+      "e-post",
+      "icke-rökare",
+      "2026-12-03",
+      "Anna's",
+      "Anna’s",
+    ]);
+    expect(words("Stockholms- och Uppsalaregionen")).toEqual(["Stockholms", "och", "Uppsalaregionen"]);
+    expect(words("x--y -z- 'citat'")).toEqual(["x", "y", "z", "citat"]);
+    expect(words("januari–mars")).toEqual(["januari", "mars"]);
+  });
+
+  it("joins . , : between digits into one number", () => {
+    expect(words("3.5 1.000 kl. 10.30 10:30 3,5 procent den 3.12.")).toEqual([
+      "3.5",
+      "1.000",
+      "kl",
+      "10.30",
+      "10:30",
+      "3,5",
+      "procent",
+      "den",
+      "3.12",
+    ]);
+  });
+
+  it("splits abbreviations and addresses at their dots", () => {
+    expect(words("t.ex. nvk.se")).toEqual(["t", "ex", "nvk", "se"]);
+  });
+
+  it("returns nothing for empty or wordless text, and skips emoji", () => {
+    expect(tokenize("")).toEqual([]);
+    expect(tokenize(" \n\t—…!?")).toEqual([]);
+    expect(words("Tack 👍 hej")).toEqual(["Tack", "hej"]);
+  });
+
+  it("reads letters of other scripts as words", () => {
+    expect(words("Привет, Ελλάδα; مرحبا")).toEqual(["Привет", "Ελλάδα", "مرحبا"]);
+  });
+});
+
+describe("tokenizeLower and lowerWord", () => {
+  it("adds the lower-case form without changing offsets", () => {
+    const tokens = tokenizeLower("ERHÅLLA Ej Överklaga");
+    expect(tokens.map((t) => t.lower)).toEqual(["erhålla", "ej", "överklaga"]);
+    expect(tokens.map((t) => t.text)).toEqual(["ERHÅLLA", "Ej", "Överklaga"]);
+  });
+
+  it("falls back per token when lower-casing changes the text's length", () => {
+    // "İ" lower-cases to two code units; offsets must still point into the original.
+    const text = "İstanbul ERHÖLL";
+    const tokens = tokenizeLower(text);
+    expect(tokens[1]).toEqual({ start: 9, end: 15, text: "ERHÖLL", lower: "erhöll" });
+  });
+
+  it("folds NFD, typographic apostrophes and hyphens", () => {
+    expect(lowerWord("ERHA\u030ALLA")).toBe("erhålla");
+    expect(lowerWord("Anna’s")).toBe("anna's");
+    expect(lowerWord("e\u2011post")).toBe("e-post");
+  });
+});
+
+describe("letterCount", () => {
+  it("counts letters only", () => {
+    expect(letterCount("e-post")).toBe(5);
+    expect(letterCount("Åsa")).toBe(3);
+    expect(letterCount("Sa\u030Ana")).toBe(4);
+    expect(letterCount("10.30")).toBe(0);
+    expect(letterCount("kärnverksamhet")).toBe(14);
+  });
+});
