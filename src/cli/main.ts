@@ -1,11 +1,13 @@
+import { runCheck } from "./commands/check";
 import { runDeadline } from "./commands/deadline";
 import type { CliIO } from "./io";
 import { ExitCode, UsageError } from "./io";
 
 type Command = (args: string[], io: CliIO) => number | Promise<number>;
 
-// Later issues add check, followups, autoreply, summary and emulator here.
+// Later issues add followups, autoreply, summary and emulator here.
 const commands: Record<string, { run: Command; summary: string }> = {
+  check: { run: runCheck, summary: "check an email draft (.txt, .html, .eml) against the policy" },
   deadline: { run: runDeadline, summary: "reply deadline for a received message (2 Swedish working days)" },
 };
 
