@@ -67,6 +67,9 @@ export interface DraftAnalysis {
   readonly text: DraftText;
 }
 
+/** LIX says little about a two-line note ("Jag återkommer." scores 52): judge longer texts only. */
+export const MIN_WORDS_FOR_LIX = 15;
+
 const REPLY_PREFIX = /^\s*(?:sv|re|aw|antw|vs)\s*:/iu;
 const FORWARD_PREFIX = /^\s*(?:vb|fw|fwd|wg|tr|vl)\s*:/iu;
 
@@ -177,7 +180,11 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
 
   const readability = lix(text.text, [authored]);
   const lixValue = Math.round(readability.lix * 10) / 10;
-  if (groups.has("readability") && readability.lix > config.readability.lixThreshold) {
+  if (
+    groups.has("readability") &&
+    readability.words >= MIN_WORDS_FOR_LIX &&
+    readability.lix > config.readability.lixThreshold
+  ) {
     const longest = readability.longestSentences[0] ?? authored;
     const band = lixBandLabel(readability.band);
     findings.push({

@@ -1,3 +1,4 @@
+import { htmlEscape } from "../text/spans";
 import type { Language } from "../findings";
 import type { PhoneStyle } from "./phone";
 import { formatSwedishPhone, parsePhoneNumber } from "./phone";
@@ -63,16 +64,6 @@ const FONT = "font-family:Calibri,Arial,Helvetica,sans-serif;font-size:11pt;line
 const LINE = "margin:0";
 const LINK = "color:#242424;text-decoration:none";
 
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/gu, "&amp;")
-    .replace(/</gu, "&lt;")
-    .replace(/>/gu, "&gt;")
-    .replace(/"/gu, "&quot;")
-    .replace(/'/gu, "&#39;");
-}
-
 /** A directory value, whitespace collapsed and clipped; undefined if blank. */
 function clean(value: string | null | undefined): string | undefined {
   const collapsed = (value ?? "").replace(/\s+/gu, " ").trim();
@@ -91,15 +82,15 @@ interface Line {
 
 const plain = (text: string, style = LINE): Line => ({
   text,
-  html: `<div style="${style}">${escapeHtml(text)}</div>`,
+  html: `<div style="${style}">${htmlEscape(text)}</div>`,
 });
 
 function linked(label: string, shown: string, href: string | undefined): Line {
   const value =
     href === undefined
-      ? escapeHtml(shown)
-      : `<a href="${escapeHtml(href)}" style="${LINK}">${escapeHtml(shown)}</a>`;
-  return { text: `${label}: ${shown}`, html: `<div style="${LINE}">${escapeHtml(label)}: ${value}</div>` };
+      ? htmlEscape(shown)
+      : `<a href="${htmlEscape(href)}" style="${LINK}">${htmlEscape(shown)}</a>`;
+  return { text: `${label}: ${shown}`, html: `<div style="${LINE}">${htmlEscape(label)}: ${value}</div>` };
 }
 
 function phoneLine(label: string, value: string, style: PhoneStyle): Line {

@@ -1,10 +1,7 @@
+import { htmlEscape } from "../../../src/policy/text/spans";
 import { defaultConfig } from "../../../src/policy/config";
 import type { DirectoryProfile } from "../../../src/policy/signature/build-signature";
-import {
-  MAX_SIGNATURE_HTML_LENGTH,
-  buildSignature,
-  escapeHtml,
-} from "../../../src/policy/signature/build-signature";
+import { MAX_SIGNATURE_HTML_LENGTH, buildSignature } from "../../../src/policy/signature/build-signature";
 import { analyzeSignature } from "../../../src/policy/signature/analyze-signature";
 
 const anna: DirectoryProfile = {
@@ -209,9 +206,9 @@ describe("buildSignature", () => {
   });
 });
 
-describe("escapeHtml", () => {
+describe("htmlEscape", () => {
   it("escapes the five special characters", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+    expect(htmlEscape(`<a href="x" title='y'>&</a>`)).toBe(
       "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
     );
   });
