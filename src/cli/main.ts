@@ -1,21 +1,16 @@
 import { runCheck } from "./commands/check";
 import { runDeadline } from "./commands/deadline";
-import { runWhoami } from "./commands/whoami";
+import { run as runEmulator } from "./commands/emulator";
 import type { CliIO } from "./io";
 import { ExitCode, UsageError } from "./io";
 
 type Command = (args: string[], io: CliIO) => number | Promise<number>;
 
-// Later issues add followups, autoreply, summary and emulator here.
+// Later issues add followups, autoreply and summary here.
 const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: runCheck, summary: "check an email draft (.txt, .html, .eml) against the policy" },
   deadline: { run: runDeadline, summary: "reply deadline for a received message (2 Swedish working days)" },
-  whoami: { run: runWhoami, summary: "profile and mailbox settings from Microsoft Graph" },
-  emulator: {
-    // Loaded on demand: the emulator's seeded data is only needed by this command.
-    run: (args, io) => import("./commands/emulator").then((m) => m.run(args, io)),
-    summary: "run the local Microsoft Graph stand-in (no tenant needed)",
-  },
+  emulator: { run: runEmulator, summary: "run the local Microsoft Graph stand-in (no tenant needed)" },
 };
 
 export const usage = `Usage: bemotande <command> [options]
