@@ -1,6 +1,7 @@
 import { runCheck } from "./commands/check";
 import { runDeadline } from "./commands/deadline";
 import { run as runEmulator } from "./commands/emulator";
+import { runWhoami } from "./commands/whoami";
 import type { CliIO } from "./io";
 import { ExitCode, UsageError } from "./io";
 
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIO) => number | Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: runCheck, summary: "check an email draft (.txt, .html, .eml) against the policy" },
   deadline: { run: runDeadline, summary: "reply deadline for a received message (2 Swedish working days)" },
+  whoami: { run: runWhoami, summary: "profile and mailbox settings from Microsoft Graph" },
   emulator: { run: runEmulator, summary: "run the local Microsoft Graph stand-in (no tenant needed)" },
 };
 
