@@ -2,6 +2,8 @@
 // Two builds into dist/:
 //  - "taskpane": the React task pane, the function file (commands) and the start page; it also
 //    writes dist/manifest.xml and the well-known SSO/CORS allow-list for the event handler.
+//    It also builds the local playground into dist/playground/ (the Outlook-like test page and the
+//    Office.js stand-in, see docs/playground.md); the add-in's own pages never reference it.
 //  - "launchevent": one self-contained ES2016 script for event-based activation. Classic Outlook on
 //    Windows runs it in a JavaScript-only runtime (no DOM, no module loading), so it gets no chunk
 //    splitting, no dynamic import and no runtime loading of any kind.
@@ -93,6 +95,11 @@ module.exports = (_env, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      playground: { import: "./src/playground/index.tsx", filename: "playground/playground.js" },
+      "office-emulator": {
+        import: "./src/playground/office-emulator/index.ts",
+        filename: "playground/office-emulator.js",
+      },
     },
     output: {
       path: dist,
@@ -116,6 +123,14 @@ module.exports = (_env, argv = {}) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "playground/index.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+        scriptLoading: "defer",
+        // Served at "/" by src/server: absolute script URLs.
+        publicPath: "/",
       }),
       new HtmlWebpackPlugin({
         filename: "index.html",

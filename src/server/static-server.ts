@@ -1,11 +1,16 @@
 // A small static file server for dist/: enough to sideload the add-in from localhost and to serve
-// the local playground. Not a production web server.
+// the local playground (see docs/playground.md). Not a production web server.
+//   /                      the playground page (dist/playground/index.html), else dist/index.html
+//   /graph/…, /_emulator/… the Graph emulator, when one is given
+//   /playground/addin/…    the add-in's files; its pages with office.js swapped for the stand-in
+//   everything else        dist/ as built
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import * as http from "node:http";
 import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
+import { ADDIN_PAGES, PLAYGROUND_ADDIN_PREFIX, swapOfficeJs } from "./addin-pages";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -44,7 +49,20 @@ export interface StaticServerOptions {
   readonly host?: string;
   /** Serve HTTPS with this certificate and key. */
   readonly tls?: TlsFiles;
+  /** Handles /graph/… and /_emulator/… (the Graph emulator); without it those paths are 404. */
+  readonly graph?: EmulatorRoutes;
+  /** Serve the playground routes ("/" and /playground/addin/…); default true. */
+  readonly playground?: boolean;
 }
+
+/** The part of the Graph emulator the server needs. */
+export interface EmulatorRoutes {
+  /** Resolves false when the request is not for the emulator. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+}
+
+/** Path prefixes routed to the Graph emulator. */
+export const EMULATOR_PREFIXES: readonly string[] = ["/graph/", "/_emulator/"];
 
 export interface RunningServer {
   readonly server: http.Server;
@@ -82,43 +100,100 @@ function sendText(res: http.ServerResponse, status: number, text: string, head: 
   res.end(head ? undefined : text);
 }
 
-function handler(root: string): http.RequestListener {
+function pathnameOf(url: string): string | undefined {
+  try {
+    return new URL(url, "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+function isEmulatorPath(pathname: string): boolean {
+  return EMULATOR_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
+}
+
+async function serveFile(res: http.ServerResponse, target: string, head: boolean): Promise<boolean> {
+  let file = target;
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    file = path.join(file, "index.html");
+    info = await stat(file).catch(() => undefined);
+  }
+  if (!info?.isFile()) return false;
+  res.writeHead(200, {
+    "Content-Type": contentTypeFor(file),
+    "Content-Length": info.size,
+    "Cache-Control": "no-cache",
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (head) {
+    res.end();
+    return true;
+  }
+  const stream = createReadStream(file);
+  stream.on("error", () => res.destroy());
+  stream.pipe(res);
+  return true;
+}
+
+/** An add-in page with office.js swapped for the stand-in; false when the page is not built. */
+async function serveAddinPage(
+  res: http.ServerResponse,
+  root: string,
+  page: string,
+  head: boolean,
+): Promise<boolean> {
+  const html = await readFile(path.join(root, page), "utf8").catch(() => undefined);
+  if (html === undefined) return false;
+  const swapped = swapOfficeJs(html);
+  if (swapped === undefined) {
+    sendText(res, 500, `${page} does not load office.js from the CDN exactly once; cannot swap it\n`, head);
+    return true;
+  }
+  res.writeHead(200, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(swapped),
+    "Cache-Control": "no-cache",
+    "X-Content-Type-Options": "nosniff",
+  });
+  res.end(head ? undefined : swapped);
+  return true;
+}
+
+function handler(root: string, options: StaticServerOptions): http.RequestListener {
+  const playground = options.playground ?? true;
   return (req, res) => {
     void (async () => {
+      const pathname = pathnameOf(req.url ?? "/");
+      if (options.graph && pathname !== undefined && isEmulatorPath(pathname)) {
+        if (await options.graph.handle(req, res)) return;
+      }
       const head = req.method === "HEAD";
       if (req.method !== "GET" && !head) {
         res.setHeader("Allow", "GET, HEAD");
         sendText(res, 405, "Method not allowed\n", false);
         return;
       }
-      const filePath = resolveRequestPath(root, req.url ?? "/");
+      let urlPath = req.url ?? "/";
+      if (playground && pathname === "/") {
+        if (await serveFile(res, path.join(root, "playground", "index.html"), head)) return;
+      }
+      if (playground && pathname?.startsWith(PLAYGROUND_ADDIN_PREFIX)) {
+        const rest = pathname.slice(PLAYGROUND_ADDIN_PREFIX.length);
+        if (ADDIN_PAGES.includes(rest)) {
+          if (await serveAddinPage(res, root, rest, head)) return;
+          sendText(res, 404, "Not found\n", head);
+          return;
+        }
+        // The pages' relative URLs (scripts, chunks, icons) resolve under the prefix.
+        urlPath = "/" + (req.url ?? "/").slice(PLAYGROUND_ADDIN_PREFIX.length);
+      }
+      const filePath = resolveRequestPath(root, urlPath);
       if (!filePath) {
         sendText(res, 400, "Bad request\n", head);
         return;
       }
-      let target = filePath;
-      let info = await stat(target).catch(() => undefined);
-      if (info?.isDirectory()) {
-        target = path.join(target, "index.html");
-        info = await stat(target).catch(() => undefined);
-      }
-      if (!info?.isFile()) {
-        sendText(res, 404, "Not found\n", head);
-        return;
-      }
-      res.writeHead(200, {
-        "Content-Type": contentTypeFor(target),
-        "Content-Length": info.size,
-        "Cache-Control": "no-cache",
-        "X-Content-Type-Options": "nosniff",
-      });
-      if (head) {
-        res.end();
-        return;
-      }
-      const stream = createReadStream(target);
-      stream.on("error", () => res.destroy());
-      stream.pipe(res);
+      if (!(await serveFile(res, filePath, head))) sendText(res, 404, "Not found\n", head);
     })().catch(() => {
       if (!res.headersSent) sendText(res, 500, "Internal server error\n", false);
       else res.destroy();
@@ -130,7 +205,7 @@ function handler(root: string): http.RequestListener {
 export function createServer(options: StaticServerOptions): Promise<RunningServer> {
   const root = path.resolve(options.root);
   const host = options.host ?? "127.0.0.1";
-  const listener = handler(root);
+  const listener = handler(root, options);
   const server: http.Server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : http.createServer(listener);

@@ -1,0 +1,78 @@
+// Entry of the playground page (served at "/"): publishes the Outlook host object for the
+// add-in frames, reads the manifest's event handlers, and renders the Outlook-like window.
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { HOST_GLOBAL } from "./bridge";
+import type { ThemeName } from "./bridge";
+import { GraphClient } from "./host/graph";
+import { DEFAULT_LAUNCH_EVENTS, readLaunchEvents } from "./host/manifest";
+import type { LaunchEventsInfo } from "./host/manifest";
+import { localRoamingStore, OutlookHost } from "./host/outlook-host";
+import { App } from "./ui/App";
+import type { UiLanguage } from "./ui/strings";
+
+/** Outlook gives event handlers about five minutes; `?eventTimeout=ms` shortens it for tests. */
+const DEFAULT_EVENT_TIMEOUT_MS = 300_000;
+
+async function loadLaunchEvents(): Promise<LaunchEventsInfo> {
+  try {
+    const response = await fetch("/manifest.xml", { cache: "no-cache" });
+    if (!response.ok) return DEFAULT_LAUNCH_EVENTS;
+    return readLaunchEvents(await response.text(), new DOMParser());
+  } catch {
+    return DEFAULT_LAUNCH_EVENTS;
+  }
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+async function start(): Promise<void> {
+  const element = document.getElementById("root");
+  if (!element) throw new Error("playground.html has no #root element");
+  const params = new URLSearchParams(window.location.search);
+  const language: UiLanguage = params.get("lang") === "en" ? "en" : "sv";
+  const theme: ThemeName =
+    params.get("theme") === "dark" ||
+    (params.get("theme") === null && window.matchMedia?.("(prefers-color-scheme: dark)").matches)
+      ? "dark"
+      : "light";
+  const timeout = Number(params.get("eventTimeout"));
+
+  const host = new OutlookHost(
+    {
+      displayLanguage: language === "en" ? "en-US" : "sv-SE",
+      theme,
+      user: { displayName: "", emailAddress: "", timeZone: "W. Europe Standard Time" },
+      restUrl: `${window.location.origin}/graph`,
+    },
+    "",
+    localRoamingStore(storage()),
+  );
+  (window as unknown as Record<string, unknown>)[HOST_GLOBAL] = host;
+
+  const launchEvents = await loadLaunchEvents();
+  createRoot(element).render(
+    <StrictMode>
+      <App
+        host={host}
+        graph={new GraphClient()}
+        launchEvents={launchEvents}
+        initialUser={params.get("user")}
+        initialLanguage={language}
+        initialTheme={theme}
+        eventTimeoutMs={Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_EVENT_TIMEOUT_MS}
+        addinBase="/playground/addin/"
+      />
+    </StrictMode>,
+  );
+}
+
+void start().catch((error: unknown) => {
+  console.error("Bemötande playground failed to start", error);
+});
