@@ -1,10 +1,12 @@
+import { toZoned } from "./calendar/time-zone";
 import type { PolicyConfig } from "./config/schema";
 import type { Finding, Language, Localized, Span } from "./findings";
 import type { Lexicon } from "./language/jargon";
-import { compileLexicon, findJargon } from "./language/jargon";
+import { compileLexicon, findJargonInTokens } from "./language/jargon";
 import { LEXICON_SV } from "./language/lexicon-sv";
-import type { LixResult } from "./language/readability";
-import { lix, lixBandLabel } from "./language/readability";
+import type { JargonHit } from "./language/jargon";
+import type { LixCounts, LixResult } from "./language/readability";
+import { lixBandLabel, lixCounts, lixFromCounts } from "./language/readability";
 import { caseNoTimeline, followUpOffer, objectionFirst, refusalUnexplained } from "./rules/tone";
 import { findIdentityNumbers } from "./sensitive/personnummer";
 import { isExternalRecipient } from "./sensitive/recipients";
@@ -12,6 +14,7 @@ import type { SenderProfile, SignatureField } from "./signature/analyze-signatur
 import { analyzeSignature } from "./signature/analyze-signature";
 import type { DraftFormat, DraftText } from "./text/draft-text";
 import { extractDraftText } from "./text/draft-text";
+import { tokenizeLower } from "./text/tokens";
 
 // One entry point for every surface: the task pane, the send-time handler, the CLI and tests
 // call analyzeDraft, so a rule has one implementation. Rules read only the author's own text
@@ -112,6 +115,52 @@ export function listOf(fields: readonly SignatureField[], language: Language): s
   return `${names.slice(0, -1).join(", ")}${and}${names[names.length - 1]}`;
 }
 
+/** Below this many characters the author's text is tokenized in one go. */
+const CHUNK_CHARS = 4096;
+
+/**
+ * Tokenizes the author's own text once for the jargon and readability rules, a paragraph block
+ * at a time: each block's tokens die young, so a 1 MB body costs no more per word than a short one
+ * (holding 100k token objects at once made the garbage collector the bottleneck). Blocks end at
+ * blank lines, which neither a jargon phrase (at most one line break) nor a sentence crosses.
+ */
+function scanOwnText(
+  text: DraftText,
+  own: readonly Span[],
+  authored: Span,
+  lexicon: Lexicon | undefined,
+): { jargon: JargonHit[]; readability: LixResult } {
+  const jargon: JargonHit[] = [];
+  const counts: LixCounts[] = [];
+  const source = text.text;
+  const end = own[own.length - 1]?.end ?? authored.end;
+  for (let start = own[0]?.start ?? authored.start; start < end;) {
+    let stop = end;
+    if (end - start > CHUNK_CHARS) {
+      const blank = source.indexOf("\n\n", start + CHUNK_CHARS);
+      if (blank !== -1 && blank < end) stop = blank + 1;
+    }
+    const chunk = { start, end: stop };
+    const tokens = tokenizeLower(source, start, stop);
+    if (lexicon)
+      for (const hit of findJargonInTokens(source, tokens, lexicon, clip(own, chunk))) jargon.push(hit);
+    counts.push(lixCounts(source, clip([authored], chunk), tokens));
+    start = stop;
+  }
+  return { jargon, readability: lixFromCounts(counts) };
+}
+
+/** The parts of `ranges` inside `window`. */
+function clip(ranges: readonly Span[], window: Span): Span[] {
+  const out: Span[] = [];
+  for (const r of ranges) {
+    const start = Math.max(r.start, window.start);
+    const end = Math.min(r.end, window.end);
+    if (start < end) out.push({ start, end });
+  }
+  return out;
+}
+
 export function analyzeDraft(input: DraftInput, context: AnalysisContext): DraftAnalysis {
   const { config } = context;
   const groups = new Set(context.rules ?? ALL_RULE_GROUPS);
@@ -121,6 +170,13 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
   const authored = text.authored;
   const own: Span[] = text.signature ? [authored, text.signature] : [authored];
   const findings: Finding[] = [];
+  const lexicon = context.lexicon ?? lexiconFor(config);
+  const { jargon, readability } = scanOwnText(
+    text,
+    own,
+    authored,
+    groups.has("jargon") ? lexicon : undefined,
+  );
 
   // --- P6: a signature with name, title, phone, email and organisation -------------------------
   const signatureBlock = text.signature;
@@ -155,7 +211,7 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
 
   // --- P14: jargon and readability ---------------------------------------------------------------
   if (groups.has("jargon")) {
-    for (const hit of findJargon(text.text, context.lexicon ?? lexiconFor(config), own)) {
+    for (const hit of jargon) {
       const advice = hit.entry.advice;
       const plain = hit.suggestions.length > 0;
       findings.push({
@@ -178,7 +234,6 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
     }
   }
 
-  const readability = lix(text.text, [authored]);
   const lixValue = Math.round(readability.lix * 10) / 10;
   if (
     groups.has("readability") &&
@@ -216,9 +271,7 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
   // --- P22: personal identity numbers, anywhere in what is sent ----------------------------------
   if (groups.has("sensitive")) {
     const external = (input.recipients ?? []).filter((r) => isExternalRecipient(r, config));
-    const referenceYear = Number(
-      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: config.workingHours.timeZone }).format(now),
-    );
+    const referenceYear = toZoned(now, config.workingHours.timeZone).year;
     for (const match of findIdentityNumbers(text.text, { referenceYear })) {
       const what: Localized =
         match.kind === "personnummer"

@@ -1,6 +1,6 @@
 import type { Localized, Span } from "../findings";
 import type { Token } from "../text/tokens";
-import { letterCount, tokenize } from "../text/tokens";
+import { letterCountIn, tokenize } from "../text/tokens";
 import { normalizeRanges } from "./jargon";
 import { splitSentences } from "./sentences";
 
@@ -79,10 +79,24 @@ function countWords(sentences: readonly Span[], tokens: readonly Token[]): Sente
   return out;
 }
 
-/** LIX of the text, or of the given ranges only (e.g. without quoted replies and signature). */
-export function lix(text: string, ranges?: readonly Span[]): LixResult {
+/** The counts LIX is computed from; counts of consecutive parts of a text can be added up. */
+export interface LixCounts {
+  readonly words: number;
+  readonly longWords: number;
+  /** Sentences with at least one word, in text order. */
+  readonly sentences: readonly SentenceLength[];
+}
+
+/**
+ * LIX counts of the text, or of the given ranges only. `tokens`, when the caller already has them
+ * (from `tokenize` or `tokenizeLower` over at least the ranges), saves a second pass.
+ */
+export function lixCounts(
+  text: string,
+  ranges?: readonly Span[],
+  tokens: readonly Token[] = tokenize(text),
+): LixCounts {
   const spans = ranges === undefined ? [{ start: 0, end: text.length }] : normalizeRanges(ranges);
-  const tokens = tokenize(text);
   let words = 0;
   let longWords = 0;
   let r = 0;
@@ -92,9 +106,22 @@ export function lix(text: string, ranges?: readonly Span[]): LixResult {
     if (span === undefined) break;
     if (token.start < span.start) continue;
     words++;
-    if (letterCount(token.text) > LONG_WORD_LETTERS) longWords++;
+    if (letterCountIn(text, token.start, token.end) > LONG_WORD_LETTERS) longWords++;
   }
-  const lengths = countWords(splitSentences(text, spans), tokens).filter((s) => s.words > 0);
+  const sentences = countWords(splitSentences(text, spans), tokens).filter((s) => s.words > 0);
+  return { words, longWords, sentences };
+}
+
+/** LIX from the counts of one or more consecutive parts of a text. */
+export function lixFromCounts(parts: readonly LixCounts[]): LixResult {
+  let words = 0;
+  let longWords = 0;
+  const lengths: SentenceLength[] = [];
+  for (const part of parts) {
+    words += part.words;
+    longWords += part.longWords;
+    for (const sentence of part.sentences) lengths.push(sentence);
+  }
   const sentences = words === 0 ? 0 : Math.max(1, lengths.length);
   const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
   const longestSentences = lengths
@@ -103,4 +130,9 @@ export function lix(text: string, ranges?: readonly Span[]): LixResult {
     .slice(0, LONGEST_SENTENCE_COUNT)
     .map(({ s }) => ({ start: s.start, end: s.end }));
   return { lix: value, words, sentences, longWords, band: lixBand(value), longestSentences };
+}
+
+/** LIX of the text, or of the given ranges only (e.g. without quoted replies and signature). */
+export function lix(text: string, ranges?: readonly Span[], tokens?: readonly Token[]): LixResult {
+  return lixFromCounts([lixCounts(text, ranges, tokens)]);
 }

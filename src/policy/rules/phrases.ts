@@ -26,6 +26,23 @@ export function findPhrases(text: string, pattern: RegExp, range: Span): Span[] 
   return spans;
 }
 
+/** Like {@link findPhrases}, lazily: matches are found one at a time as the caller asks. */
+export function* eachPhrase(text: string, pattern: RegExp, range: Span): Generator<Span> {
+  const slice = text.slice(range.start, range.end);
+  const local = new RegExp(pattern.source, pattern.flags);
+  for (let m = local.exec(slice); m !== null; m = local.exec(slice)) {
+    yield { start: range.start + m.index, end: range.start + m.index + m[0].length };
+    if (m[0].length === 0) local.lastIndex++;
+  }
+}
+
+/** The first match of `pattern` inside `range`, without collecting the rest. */
+export function firstPhrase(text: string, pattern: RegExp, range: Span): Span | undefined {
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text.slice(range.start, range.end));
+  return m === null ? undefined : { start: range.start + m.index, end: range.start + m.index + m[0].length };
+}
+
 export function containsPhrase(text: string, pattern: RegExp, ranges: readonly Span[]): boolean {
-  return ranges.some((range) => findPhrases(text, pattern, range).length > 0);
+  return ranges.some((range) => firstPhrase(text, pattern, range) !== undefined);
 }

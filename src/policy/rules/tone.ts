@@ -2,7 +2,7 @@ import { formatCivilDate, replyDeadline } from "../calendar";
 import type { PolicyConfig } from "../config";
 import type { Finding, Span } from "../findings";
 import { DATE_EXPRESSION, NEXT_STEP } from "./dates";
-import { containsPhrase, findPhrases, phrasePattern } from "./phrases";
+import { containsPhrase, eachPhrase, firstPhrase, phrasePattern } from "./phrases";
 
 /** What the tone and content rules look at: the author's own text, never quoted history. */
 export interface ToneInput {
@@ -76,7 +76,7 @@ export function objectionFirst(input: ToneInput): Finding[] {
   if (input.kind !== "reply") return [];
   const opening = openingSentence(input.text, input.authored);
   if (!opening) return [];
-  const hit = findPhrases(input.text, OBJECTION_OPENERS, opening)[0];
+  const hit = firstPhrase(input.text, OBJECTION_OPENERS, opening);
   // Only an objection that *opens* the reply counts; "tyvärr" later on is fine.
   if (!hit || input.text.slice(opening.start, hit.start).trim().length > 0) return [];
   return [
@@ -166,7 +166,8 @@ const NEXT_FOR_PERSON = phrasePattern([
 
 export function refusalUnexplained(input: ToneInput): Finding[] {
   const { text, authored } = input;
-  const hits = findPhrases(text, REFUSAL, authored);
+  const firstRefusal = firstPhrase(text, REFUSAL, authored);
+  const hits = firstRefusal ? [firstRefusal] : [];
   BARE_NO.lastIndex = 0;
   const slice = text.slice(authored.start, authored.end);
   for (let m = BARE_NO.exec(slice); m !== null; m = BARE_NO.exec(slice)) {
@@ -253,6 +254,15 @@ const UNCERTAIN_OR_UNDATED = phrasePattern([
   "will get back to you",
 ]);
 
+let swedishDayFormat: Intl.DateTimeFormat | undefined;
+const swedishDay = (): Intl.DateTimeFormat =>
+  (swedishDayFormat ??= new Intl.DateTimeFormat("sv-SE", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }));
+
 /** "Jag återkommer senast torsdag 3 december." — the reply deadline counted from now. */
 export function followUpSentence(
   input: Pick<ToneInput, "now" | "config">,
@@ -265,13 +275,7 @@ export function followUpSentence(
     extraDaysOff: config.calendar.extraDaysOff,
   });
   const date = new Date(`${formatCivilDate(dueDate)}T12:00:00Z`);
-  const day = new Intl.DateTimeFormat("sv-SE", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  });
-  return `${who === "jag" ? "Jag" : "Vi"} återkommer senast ${day.format(date)}.`;
+  return `${who === "jag" ? "Jag" : "Vi"} återkommer senast ${swedishDay().format(date)}.`;
 }
 
 /** The sentence around `span`: from the previous end mark to the next one. */
@@ -285,7 +289,7 @@ function sentenceAround(text: string, span: Span, within: Span): Span {
 
 export function caseNoTimeline(input: ToneInput): Finding[] {
   const { text, authored } = input;
-  const mention = findPhrases(text, CASE, authored)[0];
+  const mention = firstPhrase(text, CASE, authored);
   if (!mention) return [];
   const authoredText = text.slice(authored.start, authored.end);
   if (DATE_EXPRESSION.test(authoredText) || containsPhrase(text, NEXT_STEP, [authored])) return [];
@@ -308,7 +312,7 @@ export function caseNoTimeline(input: ToneInput): Finding[] {
 
 export function followUpOffer(input: ToneInput): Finding[] {
   const { text, authored } = input;
-  for (const hit of findPhrases(text, UNCERTAIN_OR_UNDATED, authored)) {
+  for (const hit of eachPhrase(text, UNCERTAIN_OR_UNDATED, authored)) {
     const sentence = sentenceAround(text, hit, authored);
     if (DATE_EXPRESSION.test(text.slice(sentence.start, sentence.end))) continue;
     return [

@@ -190,15 +190,35 @@ function matchOf(
 }
 
 /** Splits one run of digit groups into phone numbers, longest valid number first. */
+/** No written phone number has more digits than this ("+46 (0)" and 12 national digits make 17). */
+const MAX_CANDIDATE_DIGITS = 20;
+
+function digitCount(group: Group): number {
+  let n = 0;
+  for (let k = 0; k < group.text.length; k++) {
+    const c = group.text.charCodeAt(k);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 function numbersInRun(text: string, groups: readonly Group[]): PhoneMatch[] {
   const found: PhoneMatch[] = [];
+  const digits = groups.map(digitCount);
   let i = 0;
   while (i < groups.length) {
     const first = groups[i] as Group;
     let best: { end: number; judged: Judged } | undefined;
     let fallback: { end: number; judged: Judged } | undefined;
     const label = labelBefore(text, first.start);
-    for (let j = groups.length - 1; j >= i; j--) {
+    // Only candidates that can still be a phone number: this bounds the work per start group, so
+    // a long line of digit groups is linear, not cubic.
+    let last = i;
+    for (let total = digits[i] as number; last + 1 < groups.length; last++) {
+      total += digits[last + 1] as number;
+      if (total > MAX_CANDIDATE_DIGITS) break;
+    }
+    for (let j = last; j >= i; j--) {
       const last = groups[j] as Group;
       const raw = text.slice(first.start, last.end);
       const candidate = candidateOf(raw);

@@ -253,8 +253,18 @@ function isSignatureElement(tag: Tag): boolean {
  * holding nothing but &nbsp; (Outlook's "<p>&nbsp;</p>" blank paragraph) is emitted empty.
  */
 class TextBuilder {
-  private readonly parts: string[] = [];
-  private offsets = new Int32Array(1024);
+  // The text is written as UTF-16 code units into a typed buffer beside its source offsets, and
+  // turned into a string once at the end: a 1 MB body then costs two arrays, not one string
+  // object per word (whose garbage made large bodies disproportionately slow).
+  private chars: Uint16Array;
+  private offsets: Int32Array;
+
+  constructor(capacity: number) {
+    // Sized for the source up front: the text is rarely longer, so the arrays seldom grow.
+    const size = Math.max(1024, capacity + 64);
+    this.chars = new Uint16Array(size);
+    this.offsets = new Int32Array(size);
+  }
   length = 0;
   readonly quoteMarks: number[] = [];
   readonly signatureMarks: number[] = [];
@@ -262,7 +272,6 @@ class TextBuilder {
   private pendingBreak = false;
   /** Offset of the whitespace a pending space came from, -1 if synthesized, NO_SPACE if none. */
   private pendingSpace = NO_SPACE;
-  private lineStartPart = 0;
   private lineStartLength = 0;
   private lineVisible = false;
 
@@ -270,22 +279,37 @@ class TextBuilder {
     if (this.length + extra <= this.offsets.length) return;
     let size = this.offsets.length * 2;
     while (size < this.length + extra) size *= 2;
-    const grown = new Int32Array(size);
-    grown.set(this.offsets.subarray(0, this.length));
-    this.offsets = grown;
+    const offsets = new Int32Array(size);
+    offsets.set(this.offsets.subarray(0, this.length));
+    this.offsets = offsets;
+    const chars = new Uint16Array(size);
+    chars.set(this.chars.subarray(0, this.length));
+    this.chars = chars;
   }
 
+  /** Appends `text`; every character maps to `offset`, or to `offset + k` when `sequential`. */
   private raw(text: string, offset: number, sequential: boolean): void {
     this.reserve(text.length);
-    for (let k = 0; k < text.length; k++) this.offsets[this.length + k] = sequential ? offset + k : offset;
-    this.parts.push(text);
+    for (let k = 0; k < text.length; k++) {
+      this.chars[this.length + k] = text.charCodeAt(k);
+      this.offsets[this.length + k] = sequential ? offset + k : offset;
+    }
     this.length += text.length;
+  }
+
+  /** Appends source[start, end) as it stands, each character mapped to its own offset. */
+  private rawRange(source: string, start: number, end: number): void {
+    this.reserve(end - start);
+    for (let k = start; k < end; k++) {
+      this.chars[this.length] = source.charCodeAt(k);
+      this.offsets[this.length] = k;
+      this.length++;
+    }
   }
 
   /** Drops the current line's content when it is only spaces. */
   private dropBlankLine(): void {
     if (this.lineVisible || this.length === this.lineStartLength) return;
-    this.parts.length = this.lineStartPart;
     this.length = this.lineStartLength;
     for (const marks of [this.quoteMarks, this.signatureMarks]) {
       for (let k = marks.length - 1; k >= 0 && (marks[k] as number) > this.length; k--)
@@ -296,7 +320,6 @@ class TextBuilder {
   private newline(offset: number): void {
     this.dropBlankLine();
     this.raw("\n", offset, false);
-    this.lineStartPart = this.parts.length;
     this.lineStartLength = this.length;
     this.lineVisible = false;
     this.atLineStart = true;
@@ -331,6 +354,15 @@ class TextBuilder {
     this.atLineStart = false;
   }
 
+  /** Visible text copied straight from source[start, end) (no line breaks inside). */
+  contentRange(source: string, start: number, end: number): void {
+    if (end <= start) return;
+    this.flush();
+    this.rawRange(source, start, end);
+    if (end - start !== 1 || source.charCodeAt(start) !== 0x20) this.lineVisible = true;
+    this.atLineStart = false;
+  }
+
   /** Collapsible whitespace at `offset` (-1 for a synthesized separator such as a table cell). */
   space(offset: number): void {
     if (this.pendingSpace === NO_SPACE) this.pendingSpace = offset;
@@ -357,12 +389,23 @@ class TextBuilder {
 
   finish(): { text: string; offsets: Int32Array } {
     this.dropBlankLine();
-    return { text: this.parts.join(""), offsets: this.offsets.slice(0, this.length) };
+    // A view, not a copy: at 1 MB of HTML a copy is megabytes of garbage per analysis.
+    const pieces: string[] = [];
+    // fromCharCode takes its arguments on the stack: convert in slices well below engine limits.
+    for (let k = 0; k < this.length; k += 8192) {
+      pieces.push(
+        String.fromCharCode.apply(
+          null,
+          this.chars.subarray(k, Math.min(this.length, k + 8192)) as unknown as number[],
+        ),
+      );
+    }
+    return { text: pieces.join(""), offsets: this.offsets.subarray(0, this.length) };
   }
 }
 
 export function htmlToText(source: string): HtmlText {
-  const out = new TextBuilder();
+  const out = new TextBuilder(source.length);
   const n = source.length;
   let inHead = false;
   let preDepth = 0;
@@ -371,7 +414,7 @@ export function htmlToText(source: string): HtmlText {
   const textRun = (start: number, end: number): void => {
     let run = -1; // start of a stretch of ordinary characters, copied in one piece
     const flushRun = (k: number): void => {
-      if (run >= 0) out.content(source.slice(run, k), run, true);
+      if (run >= 0) out.contentRange(source, run, k);
       run = -1;
     };
     for (let k = start; k < end; k++) {
@@ -379,6 +422,9 @@ export function htmlToText(source: string): HtmlText {
       if (isHtmlSpace(c)) {
         if (inHead) continue;
         if (preDepth === 0) {
+          // A lone space between words collapses to itself: keep it in the run, so ordinary
+          // prose is copied a line at a time instead of a word at a time.
+          if (c === 0x20 && run >= 0 && k + 1 < end && !isHtmlSpace(source.charCodeAt(k + 1))) continue;
           flushRun(k);
           out.space(k);
           continue;

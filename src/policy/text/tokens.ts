@@ -42,16 +42,37 @@ export function tokenize(text: string): Token[] {
  * call per token); when that changes the text's length (a handful of characters, such as "İ",
  * lower-case to two code units) it falls back to lower-casing token by token.
  */
-export function tokenizeLower(text: string): LowerToken[] {
-  const lowered = text.toLowerCase();
-  const aligned = lowered.length === text.length;
+export function tokenizeLower(text: string, from = 0, to = text.length): LowerToken[] {
+  // Only [from, to) is lower-cased and scanned: the analysis skips quoted history entirely.
+  const lowered = text.slice(from, to).toLowerCase();
+  const aligned = lowered.length === to - from;
+  // Folding is rare (decomposed å, typographic hyphens): test the whole text once, not each word.
+  const folding = !aligned || NEEDS_FOLDING.test(lowered);
   const tokens: LowerToken[] = [];
-  scan(text, (start, end) => {
-    const word = text.slice(start, end);
-    const lower = aligned ? lowered.slice(start, end) : word.toLowerCase();
-    tokens.push({ start, end, text: word, lower: fold(lower) });
-  });
+  scan(
+    text,
+    (start, end) => {
+      const lower = aligned ? lowered.slice(start - from, end - from) : text.slice(start, end).toLowerCase();
+      tokens.push(new LazyToken(text, start, end, folding ? fold(lower) : lower));
+    },
+    from,
+    to,
+  );
   return tokens;
+}
+
+/** A token whose original text is sliced only when someone reads it (most never are). */
+class LazyToken implements LowerToken {
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly lower: string,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 /**
@@ -64,13 +85,18 @@ export function lowerWord(word: string): string {
 
 /** Number of letters in a word (digits, hyphens, apostrophes and combining marks not counted). */
 export function letterCount(word: string): number {
+  return letterCountIn(word, 0, word.length);
+}
+
+/** {@link letterCount} of text[start, end), without slicing it out. */
+export function letterCountIn(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c < 0x80) {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n++;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) {
-      const cp = word.codePointAt(i) ?? c;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const cp = text.codePointAt(i) ?? c;
       i++;
       if (isLetterSlow(cp)) n++;
     } else if (!(c >= 0x300 && c <= 0x36f) && isLetterSlow(c)) {
@@ -91,9 +117,9 @@ export function isWordCharAt(text: string, index: number): boolean {
 
 type Emit = (start: number, end: number) => void;
 
-function scan(text: string, emit: Emit): void {
-  const n = text.length;
-  let i = 0;
+function scan(text: string, emit: Emit, from = 0, to = text.length): void {
+  const n = to;
+  let i = from;
   while (i < n) {
     const w = wordCharWidth(text, i);
     if (w === 0) {

@@ -81,7 +81,23 @@ describe("tokenizeLower and lowerWord", () => {
     // "İ" lower-cases to two code units; offsets must still point into the original.
     const text = "İstanbul ERHÖLL";
     const tokens = tokenizeLower(text);
-    expect(tokens[1]).toEqual({ start: 9, end: 15, text: "ERHÖLL", lower: "erhöll" });
+    const { start, end, text: word, lower } = tokens[1]!;
+    expect({ start, end, text: word, lower }).toEqual({ start: 9, end: 15, text: "ERHÖLL", lower: "erhöll" });
+  });
+
+  it("scans only the requested range, with offsets into the whole text", () => {
+    const tokens = tokenizeLower("Hej Anna, vi erhöll ditt brev. Från: Kalle", 4, 30);
+    expect(tokens.map((t) => [t.start, t.end, t.text, t.lower])).toEqual([
+      [4, 8, "Anna", "anna"],
+      [10, 12, "vi", "vi"],
+      [13, 19, "erhöll", "erhöll"],
+      [20, 24, "ditt", "ditt"],
+      [25, 29, "brev", "brev"],
+    ]);
+  });
+
+  it("folds decomposed letters when the text has any", () => {
+    expect(tokenizeLower("ERHA\u030ALLA").map((t) => t.lower)).toEqual(["erhålla"]);
   });
 
   it("folds NFD, typographic apostrophes and hyphens", () => {
