@@ -10,8 +10,10 @@ import { lixBandLabel, lixCounts, lixFromCounts } from "./language/readability";
 import { caseNoTimeline, followUpOffer, objectionFirst, refusalUnexplained } from "./rules/tone";
 import { findIdentityNumbers } from "./sensitive/personnummer";
 import { isExternalRecipient } from "./sensitive/recipients";
-import type { SenderProfile, SignatureField } from "./signature/analyze-signature";
+import type { SignatureField } from "./signature/analyze-signature";
 import { analyzeSignature } from "./signature/analyze-signature";
+import type { DirectoryProfile, ProfileField } from "./signature/build-signature";
+import { buildSignature } from "./signature/build-signature";
 import type { DraftFormat, DraftText } from "./text/draft-text";
 import { extractDraftText } from "./text/draft-text";
 import { tokenizeLower } from "./text/tokens";
@@ -48,8 +50,11 @@ export interface AnalysisContext {
   readonly lexicon?: Lexicon;
   /** "Now", for dates the rules suggest. */
   readonly now?: Date;
-  /** The sender, to check the signature's name and address against. */
-  readonly profile?: SenderProfile;
+  /**
+   * The sender's directory profile (Graph's /me): the signature's name and address are checked
+   * against it, and the compliant signature the finding suggests is built from it.
+   */
+  readonly profile?: DirectoryProfile;
   /** Which rule groups to run (the send-time check needs only signature and sensitive data). */
   readonly rules?: readonly RuleGroup[];
 }
@@ -93,6 +98,15 @@ export function lexiconFor(config: PolicyConfig): Lexicon {
   }
   return lexicon;
 }
+
+/** What Graph calls each directory field, and what the Microsoft 365 admin center calls it. */
+const PROFILE_FIELD_NAMES: Record<ProfileField, Localized> = {
+  displayName: { sv: "Visningsnamn (displayName)", en: "Display name (displayName)" },
+  jobTitle: { sv: "Befattning (jobTitle)", en: "Job title (jobTitle)" },
+  department: { sv: "Avdelning (department)", en: "Department (department)" },
+  businessPhones: { sv: "Telefon, arbete (businessPhones)", en: "Office phone (businessPhones)" },
+  mail: { sv: "E-post (mail)", en: "Email (mail)" },
+};
 
 const FIELD_NAMES: Record<SignatureField, Localized> = {
   name: { sv: "för- och efternamn", en: "first and last name" },
@@ -180,12 +194,13 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
 
   // --- P6: a signature with name, title, phone, email and organisation -------------------------
   const signatureBlock = text.signature;
+  const sender = context.profile
+    ? { displayName: context.profile.displayName ?? undefined, mail: context.profile.mail ?? undefined }
+    : undefined;
   const signature = signatureBlock
-    ? analyzeSignature(text.text.slice(signatureBlock.start, signatureBlock.end), {
-        config,
-        profile: context.profile,
-      })
-    : analyzeSignature("", { config, profile: context.profile, isBlock: false });
+    ? analyzeSignature(text.text.slice(signatureBlock.start, signatureBlock.end), { config, profile: sender })
+    : analyzeSignature("", { config, profile: sender, isBlock: false });
+  const built = context.profile ? buildSignature(context.profile, config) : undefined;
   if (groups.has("signature") && signature.missing.length > 0) {
     const at = signatureBlock ?? { start: authored.end, end: authored.end };
     const absent = !signatureBlock;
@@ -205,6 +220,25 @@ export function analyzeDraft(input: DraftInput, context: AnalysisContext): Draft
             sv: `Signaturen saknar ${listOf(signature.missing, "sv")}.`,
             en: `The signature lacks ${listOf(signature.missing, "en")}.`,
           },
+      // The compliant signature from the directory, when there is a profile to build it from.
+      suggestions: built ? [built.text] : [],
+    });
+  }
+  if (groups.has("signature") && built && built.missingProfileFields.length > 0) {
+    const fields = built.missingProfileFields;
+    const names = (language: Language) => fields.map((f) => PROFILE_FIELD_NAMES[f][language]).join(", ");
+    const at = authored.end;
+    findings.push({
+      rule: "signature.profile-incomplete",
+      severity: "info",
+      policy: "P6",
+      start: at,
+      end: at,
+      text: "",
+      message: {
+        sv: `Din profil i katalogen saknar ${names("sv")}. Be IT fylla i ${fields.length === 1 ? "fältet" : "fälten"} – då kommer uppgifterna med i signaturen.`,
+        en: `Your directory profile lacks ${names("en")}. Ask IT to fill in ${fields.length === 1 ? "the field" : "the fields"} – then the signature will include them.`,
+      },
       suggestions: [],
     });
   }

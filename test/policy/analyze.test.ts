@@ -60,6 +60,38 @@ describe("analyzeDraft", () => {
     );
   });
 
+  it("suggests the compliant signature from the directory profile", () => {
+    const profile = {
+      displayName: "Anna Berg",
+      jobTitle: "Handläggare",
+      department: "Medlemsservice",
+      businessPhones: ["+46 8 123 456 12"],
+      mail: "anna.berg@nvk.se",
+    };
+    const result = analyzeDraft(
+      { body: "Hej!\nMötet är på fredag.", format: "text" },
+      { ...context, profile },
+    );
+    expect(result.findings.map((f) => [f.rule, f.suggestions])).toEqual([
+      [
+        "signature.missing",
+        [
+          "Med vänliga hälsningar\nAnna Berg\nHandläggare\nMedlemsservice, NVK\nTelefon: 08-123 456 12\nE-post: anna.berg@nvk.se",
+        ],
+      ],
+    ]);
+  });
+
+  it("names the directory fields a profile lacks, instead of leaving lines empty", () => {
+    const profile = { displayName: "Bo Ek", businessPhones: [], mail: "bo.ek@nvk.se" };
+    const result = analyzeDraft({ body: `Hej!${SIGNATURE}`, format: "text" }, { ...context, profile });
+    const finding = result.findings.find((f) => f.rule === "signature.profile-incomplete");
+    expect(finding?.severity).toBe("info");
+    expect(finding?.message.sv).toBe(
+      "Din profil i katalogen saknar Befattning (jobTitle), Avdelning (department), Telefon, arbete (businessPhones). Be IT fylla i fälten – då kommer uppgifterna med i signaturen.",
+    );
+  });
+
   it("grades personal identity numbers by recipient", () => {
     const body = `Ditt personnummer 19121212-1212 är registrerat.${SIGNATURE}`;
     const severity = (recipients: string[]) =>
