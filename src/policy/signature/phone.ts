@@ -254,7 +254,7 @@ export function findPhoneNumbers(text: string): PhoneMatch[] {
     if (AMOUNT_AFTER.test(text.slice(end, end + 12))) continue;
     const before = lineBefore(text, start);
     if (IDENTITY_NUMBER_LABEL.test(before) || REFERENCE_NUMBER_LABEL.test(before)) continue;
-    found.push(...numbersInRun(text, groupsOf(text, start, m[0])));
+    for (const match of numbersInRun(text, groupsOf(text, start, m[0]))) found.push(match);
   }
   return found;
 }
