@@ -75,6 +75,20 @@ const typescriptRule = (target) => ({
 const resolve = { extensions: [".tsx", ".ts", ".js"] };
 
 /**
+ * Sign-in settings as build-time constants (read by src/auth/auth-config.ts, which checks them):
+ * ADDIN_CLIENT_ID, the Entra app registration's client ID, and ADDIN_AUTHORITY (default
+ * https://login.microsoftonline.com/common). See docs/deployment.md, "Sign-in".
+ * @returns {import("webpack").WebpackPluginInstance}
+ */
+const authConstants = () =>
+  new webpack.DefinePlugin({
+    BEMOTANDE_CLIENT_ID: JSON.stringify((process.env.ADDIN_CLIENT_ID ?? "").trim()),
+    BEMOTANDE_AUTHORITY: JSON.stringify(
+      (process.env.ADDIN_AUTHORITY ?? "").trim() || "https://login.microsoftonline.com/common",
+    ),
+  });
+
+/**
  * @param {Record<string, unknown>} _env
  * @param {{ mode?: "production" | "development" | "none" }} argv
  * @returns {import("webpack").Configuration[]}
@@ -95,6 +109,7 @@ module.exports = (_env, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      "auth-dialog": "./src/auth-dialog/auth-dialog.ts",
       playground: { import: "./src/playground/index.tsx", filename: "playground/playground.js" },
       "office-emulator": {
         import: "./src/playground/office-emulator/index.ts",
@@ -125,6 +140,12 @@ module.exports = (_env, argv = {}) => {
         scriptLoading: "defer",
       }),
       new HtmlWebpackPlugin({
+        filename: "auth-dialog.html",
+        template: "./src/auth-dialog/auth-dialog.html",
+        chunks: ["auth-dialog"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
         filename: "playground/index.html",
         template: "./src/playground/playground.html",
         chunks: ["playground"],
@@ -142,6 +163,7 @@ module.exports = (_env, argv = {}) => {
         patterns: [{ from: "assets", to: "assets", noErrorOnMissing: true }],
       }),
       new AddinFilesPlugin(baseUrl),
+      authConstants(),
     ],
     performance: { hints: false },
   };
@@ -172,6 +194,7 @@ module.exports = (_env, argv = {}) => {
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      authConstants(),
       new HtmlWebpackPlugin({
         filename: "launchevent.html",
         template: "./src/launchevent/launchevent.html",

@@ -232,3 +232,125 @@ export async function whenOfficeReady(
 function globalOffice(): typeof Office | undefined {
   return typeof Office === "undefined" ? undefined : Office;
 }
+
+// ---- sign-in support (src/auth): requirement sets, the dialog API, REST ids -------------------
+
+/** Size of an Office dialog, in percent of the screen. */
+export interface DialogSize {
+  readonly height: number;
+  readonly width: number;
+}
+
+/** What an open Office dialog reports back. */
+export interface DialogListener {
+  /** The dialog page called messageParent; `origin` is the page's origin when Office says it. */
+  message(text: string, origin: string | undefined): void;
+  /** The dialog closed or failed (Office's code: 12006 closed by the user, 12002/12003 bad page). */
+  closed(code: number): void;
+}
+
+export interface OpenDialog {
+  close(): void;
+}
+
+/** The Office.js surface sign-in needs; the task pane passes it to src/auth. */
+export interface OfficeAuthHost {
+  /** Office.context.requirements.isSetSupported, false when Office cannot say. */
+  isSetSupported(name: string, version?: string): boolean;
+  /** The mailbox's REST endpoint (Office.context.mailbox.restUrl); "" when unknown. */
+  readonly restUrl: string;
+  /** Opens `url` (same origin as the pane) in an Office dialog. */
+  displayDialog(url: string, size: DialogSize, listener: DialogListener): Promise<OpenDialog>;
+  /** An EWS item id as a Graph (REST v2.0) id. */
+  convertToRestId(itemId: string): string;
+}
+
+/** The subset of the Office namespace the auth host uses; `Office` itself satisfies it. */
+export type OfficeAuthApi = Pick<
+  typeof Office,
+  "context" | "AsyncResultStatus" | "EventType" | "MailboxEnums"
+>;
+
+export function createOfficeAuthHost(office: OfficeAuthApi | undefined = globalOffice()): OfficeAuthHost {
+  if (!office?.context) {
+    throw new MailboxError("no-mailbox", "Office.context is not available (not running in Outlook)");
+  }
+  const context = office.context;
+  return {
+    isSetSupported(name, version) {
+      try {
+        return context.requirements?.isSetSupported(name, version) === true;
+      } catch {
+        return false;
+      }
+    },
+
+    get restUrl() {
+      try {
+        return context.mailbox?.restUrl ?? "";
+      } catch {
+        return "";
+      }
+    },
+
+    displayDialog(url, size, listener) {
+      return officeCall<Office.Dialog>(office, "displayDialogAsync", (callback) =>
+        context.ui.displayDialogAsync(url, { height: size.height, width: size.width }, callback),
+      ).then((dialog) => {
+        const safe =
+          <A extends unknown[]>(fn: (...args: A) => void) =>
+          (...args: A): void => {
+            try {
+              fn(...args);
+            } catch {
+              // A listener's fault must not surface inside Office's event dispatch.
+            }
+          };
+        dialog.addEventHandler(
+          office.EventType.DialogMessageReceived,
+          safe((args) => {
+            if ("message" in args) listener.message(args.message, args.origin);
+            else listener.closed(args.error);
+          }),
+        );
+        dialog.addEventHandler(
+          office.EventType.DialogEventReceived,
+          safe((args) => listener.closed("error" in args ? args.error : 0)),
+        );
+        return {
+          close: () => {
+            try {
+              dialog.close();
+            } catch {
+              // Already closed.
+            }
+          },
+        };
+      });
+    },
+
+    convertToRestId(itemId) {
+      return context.mailbox.convertToRestId(itemId, office.MailboxEnums.RestVersion.v2_0);
+    },
+  };
+}
+
+/** In an Office dialog page: sends `message` to the page that opened it. */
+export function messageParent(
+  message: string,
+  office: Pick<typeof Office, "context"> | undefined = globalOffice(),
+): void {
+  if (!office?.context?.ui) throw new MailboxError("no-mailbox", "Office.context.ui is not available");
+  office.context.ui.messageParent(message);
+}
+
+/** Office's UI language ("sv-SE"), "" outside Office — for pages without a mailbox (the dialog). */
+export function officeDisplayLanguage(
+  office: Pick<typeof Office, "context"> | undefined = globalOffice(),
+): string {
+  try {
+    return office?.context?.displayLanguage ?? "";
+  } catch {
+    return "";
+  }
+}

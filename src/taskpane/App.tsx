@@ -1,9 +1,10 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorKey, Language, Strings } from "../i18n";
 import type { MailboxAdapter, UserIdentity } from "../office/mailbox";
 import { replyDeadline } from "../policy/calendar/deadline";
 import type { ReplyDeadline } from "../policy/calendar/deadline";
+import type { WorkingHours } from "../policy/calendar/types";
 import type { PolicyConfig } from "../policy/config/schema";
 import { ComposeCard } from "./components/ComposeCard";
 import { ErrorNotice } from "./components/ErrorNotice";
@@ -13,23 +14,66 @@ import { errorKeyOf } from "./errors";
 
 export type PaneState =
   | { readonly status: "loading" }
-  | { readonly status: "read"; readonly deadline: ReplyDeadline }
+  | {
+      readonly status: "read";
+      readonly deadline: ReplyDeadline;
+      /** The working hours the deadline was computed with: the mailbox's (Graph) or the config's. */
+      readonly workingHours: WorkingHours;
+      readonly workingHoursFrom: "mailbox" | "config";
+    }
   | { readonly status: "read-other" }
   | { readonly status: "compose"; readonly user: UserIdentity }
   | { readonly status: "error"; readonly errorKey: ErrorKey };
 
-/** Reads the current item through the adapter and turns it into what the pane shows. */
-export async function loadPaneState(adapter: MailboxAdapter, config: PolicyConfig): Promise<PaneState> {
+/** The mailbox's working hours (from Graph), or undefined when it has none. */
+export type FetchWorkingHours = () => Promise<WorkingHours | undefined>;
+
+/** How long the pane waits for the mailbox's working hours before using the config's. */
+export const WORKING_HOURS_WAIT_MS = 4000;
+
+/** The mailbox's working hours, or undefined on any failure or after `waitMs`; never throws. */
+async function mailboxHours(fetch: FetchWorkingHours, waitMs: number): Promise<WorkingHours | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  try {
+    return await Promise.race([fetch().catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads the current item through the adapter and turns it into what the pane shows. With
+ * `fetchWorkingHours`, the reply deadline follows the mailbox's working hours and time zone;
+ * when that fails or takes too long, the configuration's.
+ */
+export async function loadPaneState(
+  adapter: MailboxAdapter,
+  config: PolicyConfig,
+  fetchWorkingHours?: FetchWorkingHours,
+  waitMs: number = WORKING_HOURS_WAIT_MS,
+): Promise<PaneState> {
   try {
     const item = await adapter.getCurrentItem();
     if (item.mode === "compose") return { status: "compose", user: adapter.getUser() };
     if (item.kind !== "message") return { status: "read-other" };
-    const deadline = replyDeadline(item.received, {
+    const fromMailbox = fetchWorkingHours ? await mailboxHours(fetchWorkingHours, waitMs) : undefined;
+    const options = {
       workingDays: config.replyDeadline.workingDays,
-      workingHours: config.workingHours,
       extraDaysOff: config.calendar.extraDaysOff,
-    });
-    return { status: "read", deadline };
+    };
+    if (fromMailbox) {
+      try {
+        const deadline = replyDeadline(item.received, { ...options, workingHours: fromMailbox });
+        return { status: "read", deadline, workingHours: fromMailbox, workingHoursFrom: "mailbox" };
+      } catch {
+        // The mailbox's hours did not work for the calculation: use the configuration's.
+      }
+    }
+    const deadline = replyDeadline(item.received, { ...options, workingHours: config.workingHours });
+    return { status: "read", deadline, workingHours: config.workingHours, workingHoursFrom: "config" };
   } catch (error) {
     return { status: "error", errorKey: errorKeyOf(error) };
   }
@@ -72,7 +116,7 @@ export function PaneView({ state, strings, language, config, now }: PaneViewProp
           deadline={state.deadline}
           workingDays={config.replyDeadline.workingDays}
           organisation={organisation}
-          timeZone={config.workingHours.timeZone}
+          timeZone={state.workingHours.timeZone}
           now={now}
         />
       ) : null}
@@ -92,14 +136,23 @@ export interface AppProps {
   /** The pane's first state (the bootstrap may already have loaded it). */
   readonly initialState?: PaneState;
   readonly now?: () => Date;
+  /** The mailbox's working hours from Graph (see loadPaneState). */
+  readonly fetchWorkingHours?: FetchWorkingHours;
 }
 
-export function App({ adapter, strings, language, config, initialState, now = () => new Date() }: AppProps) {
+export function App(props: AppProps) {
+  const { adapter, strings, language, config, initialState, fetchWorkingHours } = props;
+  const now = props.now ?? (() => new Date());
   const [state, setState] = useState<PaneState>(initialState ?? { status: "loading" });
 
+  // Only the latest load may set the state (an earlier item's may finish later).
+  const latest = useRef(0);
   const reload = useCallback(() => {
-    void loadPaneState(adapter, config).then(setState);
-  }, [adapter, config]);
+    const ticket = ++latest.current;
+    void loadPaneState(adapter, config, fetchWorkingHours).then((next) => {
+      if (ticket === latest.current) setState(next);
+    });
+  }, [adapter, config, fetchWorkingHours]);
 
   useEffect(() => {
     if (!initialState) reload();

@@ -3,11 +3,14 @@ import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { getStrings, pickLanguage } from "../i18n";
 import type { Language } from "../i18n";
-import { createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
+import { createGraphForPane } from "../auth/pane-graph";
+import { createOfficeAuthHost, createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
 import type { MailboxAdapter, ThemeKind } from "../office/mailbox";
 import { defaultConfig } from "../policy/config/defaults";
 import { App, PaneView } from "./App";
 import { errorKeyOf } from "./errors";
+import { mailboxWorkingHours } from "./working-hours";
+import type { FetchWorkingHours } from "./App";
 
 function browserLanguage(): string {
   return typeof navigator === "undefined" ? "" : navigator.language;
@@ -47,11 +50,26 @@ async function start(): Promise<void> {
     return;
   }
 
+  // Graph (signed in with nested app authentication) for the mailbox's working hours; without
+  // it the pane still works with the configuration's.
+  let fetchWorkingHours: FetchWorkingHours | undefined;
+  try {
+    fetchWorkingHours = mailboxWorkingHours(createGraphForPane(createOfficeAuthHost(), config), config);
+  } catch {
+    fetchWorkingHours = undefined;
+  }
+
   document.documentElement.lang = language;
   render(
     element,
     adapter.theme,
-    <App adapter={adapter} strings={getStrings(language)} language={language} config={config} />,
+    <App
+      adapter={adapter}
+      strings={getStrings(language)}
+      language={language}
+      config={config}
+      fetchWorkingHours={fetchWorkingHours}
+    />,
   );
 }
 

@@ -91,6 +91,7 @@ describe("HTML templates", () => {
     "src/taskpane/taskpane.html",
     "src/commands/commands.html",
     "src/launchevent/launchevent.html",
+    "src/auth-dialog/auth-dialog.html",
   ];
   test.each(templates)("%s declares UTF-8 and a language, and loads office.js from the CDN", (file) => {
     const html = readFileSync(path.join(repoRoot, file), "utf8");

@@ -175,3 +175,64 @@ describe("i18n", () => {
     expect(keys(getStrings("en")).sort()).toEqual(keys(getStrings("sv")).sort());
   });
 });
+
+describe("loadPaneState with the mailbox's working hours (Graph)", () => {
+  const item: CurrentItem = { mode: "read", kind: "message", received };
+  const mailboxHours = {
+    days: ["monday", "tuesday", "wednesday", "thursday", "friday"] as const,
+    start: "07:30",
+    end: "15:30",
+    timeZone: "Europe/Stockholm",
+  };
+
+  test("the deadline follows the mailbox's working hours", async () => {
+    const state = await loadPaneState(fakeAdapter(item), defaultConfig, async () => ({
+      ...mailboxHours,
+      days: [...mailboxHours.days],
+    }));
+    expect(state.status).toBe("read");
+    if (state.status !== "read") return;
+    expect(state.workingHoursFrom).toBe("mailbox");
+    expect(state.deadline.due.toISOString()).toBe("2026-12-29T14:30:00.000Z");
+    expect(textOf(view(state, "sv"))).toContain("Svara senast tisdag 29 december 15:30");
+  });
+
+  test("the mailbox's time zone is the one the card shows times in", async () => {
+    const state = await loadPaneState(fakeAdapter(item), defaultConfig, async () => ({
+      days: [...mailboxHours.days],
+      start: "08:00",
+      end: "17:00",
+      timeZone: "Europe/London",
+    }));
+    if (state.status !== "read") throw new Error("expected read");
+    expect(state.deadline.due.toISOString()).toBe("2026-12-29T17:00:00.000Z");
+    expect(textOf(view(state, "en"))).toContain("Reply by Tuesday 29 December 17:00");
+  });
+
+  test.each([
+    ["fails", () => Promise.reject(new Error("sign-in failed"))],
+    ["has none", () => Promise.resolve(undefined)],
+  ])("when Graph %s, the configuration's hours", async (_what, fetchWorkingHours) => {
+    const state = await loadPaneState(fakeAdapter(item), defaultConfig, fetchWorkingHours);
+    if (state.status !== "read") throw new Error("expected read");
+    expect(state.workingHoursFrom).toBe("config");
+    expect(state.deadline.due.toISOString()).toBe("2026-12-29T16:00:00.000Z");
+  });
+
+  test("never waits long for sign-in: after the wait, the configuration's hours", async () => {
+    const state = await loadPaneState(
+      fakeAdapter(item),
+      defaultConfig,
+      () => new Promise(() => undefined),
+      20,
+    );
+    if (state.status !== "read") throw new Error("expected read");
+    expect(state.workingHoursFrom).toBe("config");
+  });
+
+  test("compose mode does not ask Graph", async () => {
+    const fetchWorkingHours = jest.fn(async () => undefined);
+    await loadPaneState(fakeAdapter({ mode: "compose", kind: "message" }), defaultConfig, fetchWorkingHours);
+    expect(fetchWorkingHours).not.toHaveBeenCalled();
+  });
+});

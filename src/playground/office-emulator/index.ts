@@ -4,6 +4,10 @@
 import type { OutlookHostBridge } from "../bridge";
 import { EMULATOR_GLOBAL, HOST_GLOBAL } from "../bridge";
 import { createOffice } from "./create-office";
+import { createNaaBridge } from "./naa-bridge";
+
+/** The bridge's request log, on the frame's window, for tests and curious developers. */
+export const NAA_LOG_GLOBAL = "__bemotandeNaaLog";
 
 function findHost(): OutlookHostBridge | null {
   const candidates: Array<Window | null> = [];
@@ -25,8 +29,30 @@ function findHost(): OutlookHostBridge | null {
   return null;
 }
 
-const emulated = createOffice({ host: findHost(), schedule: (task) => window.setTimeout(task, 0) });
+/** `?naaConsent=prompt` on the playground page: scopes need GetTokenPopup once before GetToken. */
+function consentMode(): "granted" | "prompt" {
+  try {
+    const page = window.top ?? window;
+    return new URLSearchParams(page.location.search).get("naaConsent") === "prompt" ? "prompt" : "granted";
+  } catch {
+    return "granted";
+  }
+}
+
+const host = findHost();
+const schedule = (task: () => void): void => void window.setTimeout(task, 0);
+const emulated = createOffice({ host, schedule });
+const naa = createNaaBridge({
+  host,
+  origin: window.location.origin,
+  fetch: (input, init) => window.fetch(input, init),
+  schedule,
+  consent: consentMode(),
+});
 const target = window as unknown as Record<string, unknown>;
 target.Office = emulated.office;
 target[EMULATOR_GLOBAL] = emulated.handle;
+// Where MSAL's nested app authentication looks for the host (Office.js sets it in Outlook).
+target.nestedAppAuthBridge = naa.bridge;
+target[NAA_LOG_GLOBAL] = naa.log;
 window.addEventListener("pagehide", () => emulated.dispose());
