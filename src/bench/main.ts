@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times analyzeDraft on generated 1k/10k/100k-word Swedish emails against the
  * naive one-RegExp-per-form baseline, prints a table and PASS/FAIL per target, and merges the
- * medians into bench-results.json under "analyze".
+ * medians into bench-results.json under "analyze"; then the event handler's bundle size and the
+ * send-time check (launchevent-bench.ts) under "launchevent".
  *
  *   --check      exit 1 when a target is missed (default: always exit 0)
  *   --quick      fewer runs (a rough look, not for the record)
@@ -14,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { AnalyzeBenchReport, BenchRow } from "./analyze-bench";
 import { DEFAULT_PLANS, QUICK_PLANS, measureAnalyze } from "./analyze-bench";
+import { formatLauncheventReport, measureLaunchevent } from "./launchevent-bench";
 import { mergeResults } from "./results-file";
 
 function pad(cells: readonly string[], widths: readonly number[], right: readonly boolean[]): string {
@@ -112,10 +114,15 @@ function main(argv: readonly string[]): number {
   process.stdout.write(
     `load average ${load.toFixed(2)} on ${cores} cores${load > cores ? " — the machine is busy; figures are inflated" : ""}\n`,
   );
+  const launchevent = measureLaunchevent({
+    ...(seed === undefined ? {} : { seed }),
+    quick: values.quick,
+  });
+  process.stdout.write(`\n${formatLauncheventReport(launchevent)}\n`);
   if (!values["no-write"]) {
     const out = path.resolve(values.out ?? "bench-results.json");
-    mergeResults(out, { analyze: report.results.analyze });
-    process.stdout.write(`wrote "analyze" to ${out}\n`);
+    mergeResults(out, { analyze: report.results.analyze, launchevent: launchevent.results });
+    process.stdout.write(`wrote "analyze" and "launchevent" to ${out}\n`);
   }
   process.stdout.write(`bench took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   const missed = report.targets.filter((t) => !t.pass);

@@ -1,9 +1,18 @@
 // Event-based activation handlers. Classic Outlook on Windows runs this file on its own in a
 // JavaScript-only runtime (ES2016, no DOM, Office.onReady does not fire for events), so it stays
-// tiny, imports nothing and associates its handlers at top level. Every handler calls
-// event.completed exactly once, whatever happens inside it.
+// small (the policy code it imports is inlined by the bundler, see docs/events.md) and associates
+// its handlers at top level. Every handler calls event.completed exactly once, whatever happens
+// inside it, and within a bounded time.
+import { insertSignature } from "./compose";
+import { settleWithin } from "./office-calls";
+import { checkItem, completedOptionsFor } from "./send";
 
-type CompletedOptions = Parameters<Office.MailboxEvent["completed"]>[0];
+type CompletedOptions = Office.SmartAlertsEventCompletedOptions;
+
+/** Compose must never wait for the add-in: the signature is given this long. */
+export const COMPOSE_TIMEOUT_MS = 4_000;
+/** The send check is well under a second; past this the message goes (fail open). */
+export const SEND_TIMEOUT_MS = 10_000;
 
 function complete(event: Office.MailboxEvent, options?: CompletedOptions): void {
   try {
@@ -14,28 +23,30 @@ function complete(event: Office.MailboxEvent, options?: CompletedOptions): void 
   }
 }
 
-function onNewMessageComposeHandler(event: Office.MailboxEvent): void {
+function run<T>(work: () => Promise<T>): Promise<T> {
   try {
-    // Signature insertion (policy P6) arrives in a later issue.
-  } finally {
-    complete(event);
+    return work();
+  } catch (error) {
+    return Promise.reject(error);
   }
+}
+
+function onNewMessageComposeHandler(event: Office.MailboxEvent): void {
+  settleWithin(run(insertSignature), COMPOSE_TIMEOUT_MS, () => complete(event));
 }
 
 function onMessageSendHandler(event: Office.MailboxEvent): void {
   // Fails open: a fault in the add-in must never stop a user from sending mail.
-  const options: CompletedOptions = { allowEvent: true };
-  try {
-    // Send-time checks arrive in a later issue.
-  } finally {
-    complete(event, options);
-  }
+  let options: CompletedOptions = { allowEvent: true };
+  const work = run(checkItem).then((check) => {
+    options = completedOptionsFor(check);
+  });
+  settleWithin(work, SEND_TIMEOUT_MS, (timedOut) =>
+    complete(event, timedOut ? { allowEvent: true } : options),
+  );
 }
 
 if (typeof Office !== "undefined" && Office.actions) {
   Office.actions.associate("onNewMessageComposeHandler", onNewMessageComposeHandler);
   Office.actions.associate("onMessageSendHandler", onMessageSendHandler);
 }
-
-// A module, so the helpers above stay out of the global scope (webpack wraps it in an IIFE).
-export {};

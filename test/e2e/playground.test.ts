@@ -124,25 +124,39 @@ suite("playground in Chromium", () => {
   });
 
   test("New message runs OnNewMessageCompose; Send runs OnMessageSend and lands in Skickat", async () => {
-    await page.getByRole("button", { name: /Nytt meddelande/ }).click();
-    await page.getByRole("form", { name: "Nytt meddelande" }).waitFor();
-    // The event log's entries (inside a collapsed <details>, so attached rather than visible).
-    const logEntry = (text: RegExp) => page.locator(".event-log li", { hasText: text }).last();
-    await logEntry(/OnNewMessageCompose: completed\(\)/).waitFor({ state: "attached" });
-    const users = (await (await fetch(`${server.url}_emulator/users`)).json()) as unknown;
-    const list = (Array.isArray(users) ? users : (users as { value: unknown[] }).value) as Array<{
-      userPrincipalName: string;
-    }>;
-    const recipient = list[list.length - 1]?.userPrincipalName ?? "";
-    const subject = `Provmeddelande åäö ${Date.now()}`;
-    await page.getByLabel("Till", { exact: true }).fill(recipient);
-    await page.getByLabel("Ämne").fill(subject);
-    await page.getByRole("textbox", { name: "Meddelandetext" }).fill("Hej! Här är svaret på din fråga.");
-    await page.getByRole("button", { name: "Skicka", exact: true }).click();
-    await logEntry(/OnMessageSend: completed\(\{"allowEvent":true\}\)/).waitFor({ state: "attached" });
-    await page.getByText("Meddelandet har skickats.").waitFor();
-    await page.getByRole("navigation").getByRole("button", { name: "Skickat", exact: true }).click();
-    await page.getByRole("list", { name: "Skickat" }).getByText(subject).waitFor();
+    // The playground's own mechanics, with a handler that allows everything (the real handlers'
+    // checks have their journeys in events.test.ts).
+    await page.route("**/playground/addin/launchevent.js", (route) =>
+      route.fulfill({
+        contentType: "text/javascript; charset=utf-8",
+        body:
+          'Office.actions.associate("onNewMessageComposeHandler", function (e) { e.completed(); });' +
+          'Office.actions.associate("onMessageSendHandler", function (e) { e.completed({ allowEvent: true }); });',
+      }),
+    );
+    try {
+      await page.getByRole("button", { name: /Nytt meddelande/ }).click();
+      await page.getByRole("form", { name: "Nytt meddelande" }).waitFor();
+      // The event log's entries (inside a collapsed <details>, so attached rather than visible).
+      const logEntry = (text: RegExp) => page.locator(".event-log li", { hasText: text }).last();
+      await logEntry(/OnNewMessageCompose: completed\(\)/).waitFor({ state: "attached" });
+      const users = (await (await fetch(`${server.url}_emulator/users`)).json()) as unknown;
+      const list = (Array.isArray(users) ? users : (users as { value: unknown[] }).value) as Array<{
+        userPrincipalName: string;
+      }>;
+      const recipient = list[list.length - 1]?.userPrincipalName ?? "";
+      const subject = `Provmeddelande åäö ${Date.now()}`;
+      await page.getByLabel("Till", { exact: true }).fill(recipient);
+      await page.getByLabel("Ämne").fill(subject);
+      await page.getByRole("textbox", { name: "Meddelandetext" }).fill("Hej! Här är svaret på din fråga.");
+      await page.getByRole("button", { name: "Skicka", exact: true }).click();
+      await logEntry(/OnMessageSend: completed\(\{"allowEvent":true\}\)/).waitFor({ state: "attached" });
+      await page.getByText("Meddelandet har skickats.").waitFor();
+      await page.getByRole("navigation").getByRole("button", { name: "Skickat", exact: true }).click();
+      await page.getByRole("list", { name: "Skickat" }).getByText(subject).waitFor();
+    } finally {
+      await page.unroute("**/playground/addin/launchevent.js");
+    }
   });
 
   test("a handler that blocks the send gets the Smart Alerts dialog", async () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
+import { gzipSync } from "node:zlib";
 import { parse } from "acorn";
 import { compile, loadWebpackConfig } from "./webpack-harness";
 import type { CompileResult } from "./webpack-harness";
@@ -45,6 +46,25 @@ describe("launchevent.js (production bundle)", () => {
 
   test("is ES2016 syntax (classic Outlook on Windows' JavaScript runtime)", () => {
     expect(() => parse(js, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+  });
+
+  test("stays within the handler's budget: 80 KB gzip", () => {
+    expect(gzipSync(js).length).toBeLessThanOrEqual(80 * 1024);
+  });
+
+  test("includes the send-time check but not the language rules or the schema validator", () => {
+    expect(js).toContain("Bemotande.ComposePaneButton");
+    expect(js).toContain("bemotande.profile.v1");
+    expect(js).toContain("setSignatureAsync");
+    expect(js).not.toContain("tillhandahåll"); // the jargon lexicon
+    expect(js).not.toMatch(/\bzod\b/);
+  });
+
+  test("builds no ES2018 regular expressions at run time either", () => {
+    // acorn checks regex literals; patterns built with new RegExp are strings, so look for the
+    // ES2018 features there too: lookbehind and named groups "(?<", Unicode properties "\p{".
+    expect(js).not.toContain("(?<");
+    expect(js).not.toContain("\\p{");
   });
 
   test("the ES2016 check has teeth: ES2017 syntax is rejected", () => {

@@ -35,9 +35,24 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock time at `instant` in `timeZone`. */
 export function toZoned(instant: Date, timeZone: string): CivilDateTime {
+  const formatter = formatterFor(timeZone);
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  if (typeof formatter.formatToParts === "function") {
+    for (const part of formatter.formatToParts(instant)) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+  } else {
+    // formatToParts is ECMA-402 4th edition (ES2017); an older runtime (the event handler's, in
+    // classic Outlook) gets en-US "12/23/2026, 17:00:00" from format().
+    const m = /(\d+)\/(\d+)\/(\d+),?\s+(\d+):(\d+):(\d+)/.exec(formatter.format(instant));
+    if (m) {
+      parts.month = Number(m[1]);
+      parts.day = Number(m[2]);
+      parts.year = Number(m[3]);
+      parts.hour = Number(m[4]);
+      parts.minute = Number(m[5]);
+      parts.second = Number(m[6]);
+    }
   }
   return {
     year: parts.year ?? NaN,

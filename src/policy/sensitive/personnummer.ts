@@ -1,4 +1,5 @@
 import type { Span } from "../findings";
+import { DIGIT, LETTER, isLetterOrDigit, zeroPad } from "../signature/chars";
 import { inPhoneContext, isValidSwedishNationalNumber } from "../signature/phone";
 import { REFERENCE_NUMBER_LABEL, lineBefore } from "./labels";
 
@@ -47,7 +48,21 @@ export interface IdentityNumberOptions {
   readonly referenceYear?: number;
 }
 
-const CANDIDATE = /(?<![\p{L}\p{N}_])(\d{8}|\d{6})([-+\u2010\u2011\u2013]?)(\d{4})(?![\p{L}\p{N}_])/gu;
+// Not preceded by a letter, digit or "_": checked in code (no lookbehind in ES2016, see
+// ../signature/chars), so findIdentityNumbers retries one character further when it fails.
+const CANDIDATE = new RegExp(
+  `(\\d{8}|\\d{6})([-+\\u2010\\u2011\\u2013]?)(\\d{4})(?![${LETTER}${DIGIT}_])`,
+  "gu",
+);
+const EMBEDDED_BEFORE = new RegExp(`(?:[${DIGIT}][-+\\u2010\\u2011\\u2013/.,]|[+@#])$`, "u");
+const EMBEDDED_AFTER = new RegExp(`^[-+\\u2010\\u2011\\u2013/.,][${DIGIT}]`, "u");
+
+/** Whether the character before `index` is a letter, a digit or "_". */
+function gluedBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const ch = text.charAt(index - 1);
+  return ch === "_" || isLetterOrDigit(ch);
+}
 
 /** The Luhn check digit of `digits` (weights 2, 1, 2, … from the left, as Skatteverket specifies for 9 digits). */
 export function luhnCheckDigit(digits: string): number {
@@ -71,10 +86,7 @@ function daysInMonth(year: number, month: number): number {
 function embedded(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
-  return (
-    /(?:\p{N}[-+\u2010\u2011\u2013/.,]|[+@#])$/u.test(before) ||
-    /^[-+\u2010\u2011\u2013/.,][\p{N}]/u.test(after)
-  );
+  return EMBEDDED_BEFORE.test(before) || EMBEDDED_AFTER.test(after);
 }
 
 function currentYear(): number {
@@ -108,7 +120,7 @@ function parse(date: string, separator: string, serial: string, referenceYear: n
   if (luhnCheckDigit(ten.slice(0, 9)) !== Number(ten[9])) return undefined;
   return {
     kind: coordination ? "samordningsnummer" : "personnummer",
-    normalized: `${String(year).padStart(4, "0")}${short.slice(2)}-${serial}`,
+    normalized: `${zeroPad(String(year), 4)}${short.slice(2)}-${serial}`,
   };
 }
 
@@ -124,9 +136,15 @@ export function findIdentityNumbers(
 ): IdentityNumberMatch[] {
   const referenceYear = options.referenceYear ?? currentYear();
   const found: IdentityNumberMatch[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
     const [raw, date = "", written = "", serial = ""] = m;
     const start = m.index;
+    if (gluedBefore(text, start)) {
+      // What the lookbehind would have done: try again from the next position.
+      CANDIDATE.lastIndex = start + 1;
+      continue;
+    }
     const end = start + raw.length;
     if (embedded(text, start, end)) continue;
     // "+" means 100 years or older, which only the 10-digit form can say.

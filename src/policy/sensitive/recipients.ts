@@ -1,3 +1,7 @@
+import { DIGIT, LETTER } from "../signature/chars";
+
+const DOMAIN = new RegExp(`^[${LETTER}${DIGIT}-]+(?:\\.[${LETTER}${DIGIT}-]+)+$`, "u");
+
 /** The part of the policy configuration recipient checks read. */
 export interface OrganisationDomains {
   readonly organisation: { readonly emailDomains: readonly string[] };
@@ -15,7 +19,7 @@ export function domainOf(address: string): string | undefined {
     .slice(at + 1)
     .toLowerCase()
     .replace(/\.$/u, "");
-  return /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(domain) ? domain : undefined;
+  return DOMAIN.test(domain) ? domain : undefined;
 }
 
 /** Whether `domain` is one of the organisation's domains or a subdomain of one. */

@@ -1,6 +1,7 @@
 import type { Span } from "../findings";
 import { domainOf, isOrganisationDomain } from "../sensitive/recipients";
 import type { PhoneMatch } from "./phone";
+import { DIGIT, LETTER, execAll, isLowerLetter, isUpperLetter, trimLeft } from "./chars";
 import { findPhoneNumbers } from "./phone";
 import { containsTitle } from "./titles";
 
@@ -92,14 +93,21 @@ export interface SignatureAnalysis {
 /** Lines that only close the letter or separate the signature. */
 const CLOSING =
   /^(?:med\s+)?(?:vänliga|vänlig|varma|bästa|hjärtliga)?\s*(?:hälsningar|hälsning)|^mvh|^hälsningar|^(?:kind|best|warm|many\s+thanks\s+and)?\s*regards|^(?:yours\s+)?sincerely|^best(?:\s+wishes)?$|^cheers$|^tack(?:\s+på\s+förhand)?$|^thanks?(?:\s+you)?$|^-{2,}\s*$|^_{2,}$/iu;
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMAIL = new RegExp(
+  `[${LETTER}${DIGIT}._%+'-]+@[${LETTER}${DIGIT}-]+(?:\\.[${LETTER}${DIGIT}-]+)+`,
+  "gu",
+);
 const URL = /(?:https?:\/\/|www\.)\S+/iu;
-const ADDRESS =
-  /(?<![\p{L}\p{N}])(?:\d{3} ?\d{2}\s+\p{L}|box\s+\d|besöksadress|postadress|adress|address|(?:gatan|vägen|gränd|torget|plan|allé|stigen)\s+\d)/iu;
-const UNIT_KEYWORD =
-  /\p{L}*(?:enheten|avdelningen|kansliet|förbundet|sektionen|förvaltningen|kontoret|gruppen|department|division|unit|secretariat)(?![\p{L}])/iu;
-/** A name word: "Anna", "Anna-Karin", "O'Brien", "Åsa"; particles like "von", "af", "de" are allowed between. */
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|von|af|av|de|van|der|den|la|le|du|di)$/u;
+// Not preceded by a letter or digit: "(?:^|[^…])" instead of a lookbehind (ES2016, see ./chars);
+// fine for test(), which is all these are used with.
+const ADDRESS = new RegExp(
+  `(?:^|[^${LETTER}${DIGIT}])(?:\\d{3} ?\\d{2}\\s+[${LETTER}]|box\\s+\\d|besöksadress|postadress|adress|address|(?:gatan|vägen|gränd|torget|plan|allé|stigen)\\s+\\d)`,
+  "iu",
+);
+const UNIT_KEYWORD = new RegExp(
+  `(?:enheten|avdelningen|kansliet|förbundet|sektionen|förvaltningen|kontoret|gruppen|department|division|unit|secretariat)(?![${LETTER}])`,
+  "iu",
+);
 const PARTICLES = new Set(["von", "af", "av", "de", "van", "der", "den", "la", "le", "du", "di"]);
 /** Separators between parts of one line. */
 const PART_SEPARATOR = /\s*(?:,|\||·|•|\s[–—-]\s)\s*/gu;
@@ -108,8 +116,8 @@ type Part = TextField;
 
 function linesOf(text: string): Part[] {
   const lines: Part[] = [];
-  for (const m of text.matchAll(/[^\r\n]+/gu)) {
-    const lead = m[0].length - m[0].trimStart().length;
+  for (const m of execAll(/[^\r\n]+/gu, text)) {
+    const lead = m[0].length - trimLeft(m[0]).length;
     const trimmed = m[0].trim();
     if (trimmed !== "")
       lines.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed });
@@ -124,10 +132,10 @@ function partsOf(line: Part): Part[] {
     const raw = line.text.slice(a, b);
     const trimmed = raw.trim();
     if (trimmed === "") return;
-    const lead = raw.length - raw.trimStart().length;
+    const lead = raw.length - trimLeft(raw).length;
     parts.push({ start: line.start + a + lead, end: line.start + a + lead + trimmed.length, text: trimmed });
   };
-  for (const m of line.text.matchAll(PART_SEPARATOR)) {
+  for (const m of execAll(PART_SEPARATOR, line.text)) {
     push(from, m.index);
     from = m.index + m[0].length;
   }
@@ -141,18 +149,51 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\
 function containsWords(haystack: string, needle: string): boolean {
   const n = needle.trim();
   if (n === "") return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "iu").test(haystack);
+  const around = `[^${LETTER}${DIGIT}]`;
+  return new RegExp(`(?:^|${around})${escapeRegExp(n)}(?:$|${around})`, "iu").test(haystack);
 }
 
+const NAME_WORD_CHARS = new RegExp(`[${LETTER}'’-]+`, "gu");
+
 function nameWords(text: string): string[] {
-  return (text.match(/[\p{L}'’-]+/gu) ?? []).map((w) => w.toLocaleLowerCase("sv"));
+  return (text.match(NAME_WORD_CHARS) ?? []).map((w) => w.toLocaleLowerCase("sv"));
+}
+
+const NAME_PARTICLE_WORDS = /^(?:von|af|av|de|van|der|den|la|le|du|di)$/u;
+
+/** A run of lower-case letters and apostrophes ("nna", "'brien"), at least one character. */
+function isLowerRun(chars: readonly string[]): boolean {
+  return chars.length > 0 && chars.every((c) => c === "'" || c === "’" || isLowerLetter(c));
+}
+
+/**
+ * A name word: "Anna", "Anna-Karin", "O'Brien", "Åsa"; particles like "von", "af", "de" are allowed
+ * between. Each hyphen-separated piece is an optional capital (required for the first) and
+ * lower-case letters or apostrophes.
+ */
+function isNameWord(word: string): boolean {
+  if (NAME_PARTICLE_WORDS.test(word)) return true;
+  const pieces = word.split("-");
+  return pieces.every((piece, i) => {
+    const chars = Array.from(piece);
+    const head = chars[0];
+    if (head === undefined) return false;
+    if (isUpperLetter(head)) return isLowerRun(chars.slice(1));
+    return i > 0 && isLowerRun(chars);
+  });
+}
+
+/** Initials such as "AA" or "/AA": one to three capitals, optionally after a slash. */
+function isInitials(text: string): boolean {
+  const chars = Array.from(text.charAt(0) === "/" ? text.slice(1) : text);
+  return chars.length >= 1 && chars.length <= 3 && chars.every(isUpperLetter);
 }
 
 /** Whether the part is a person's name: two to five name words, at least two not particles. */
 function isNameLike(text: string): boolean {
   const words = text.split(/\s+/u);
   if (words.length < 2 || words.length > 5) return false;
-  if (!words.every((w) => NAME_WORD.test(w))) return false;
+  if (!words.every(isNameWord)) return false;
   return words.filter((w) => !PARTICLES.has(w)).length >= 2;
 }
 
@@ -192,7 +233,7 @@ export function analyzeSignature(block: string, context: SignatureContext): Sign
   const phone = phones.find((p) => p.valid);
 
   let email: EmailField | undefined;
-  for (const m of block.matchAll(EMAIL)) {
+  for (const m of execAll(EMAIL, block)) {
     const address = m[0].replace(/[.'-]+$/u, "");
     const domain = domainOf(address);
     if (domain === undefined) continue;
@@ -215,7 +256,7 @@ export function analyzeSignature(block: string, context: SignatureContext): Sign
   const unexplained: Part[] = [];
   const overlaps = (part: Span, spans: readonly Span[]): boolean =>
     spans.some((s) => s.start < part.end && part.start < s.end);
-  const emails = [...block.matchAll(EMAIL)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const emails = execAll(EMAIL, block).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 
   for (const line of linesOf(block)) {
     if (CLOSING.test(line.text)) continue;
@@ -240,7 +281,7 @@ export function analyzeSignature(block: string, context: SignatureContext): Sign
         continue;
       }
       // Initials ("/AA") are neither a name nor a title.
-      if (/^\/?\p{Lu}{1,3}$/u.test(part.text)) continue;
+      if (isInitials(part.text)) continue;
       unexplained.push(part);
     }
   }

@@ -1,4 +1,5 @@
 import { htmlEscape } from "../text/spans";
+import { LETTER } from "./chars";
 import type { Language } from "../findings";
 import type { PhoneStyle } from "./phone";
 import { formatSwedishPhone, parsePhoneNumber } from "./phone";
@@ -71,7 +72,8 @@ function clean(value: string | null | undefined): string | undefined {
   return collapsed.length > MAX_VALUE_LENGTH ? `${collapsed.slice(0, MAX_VALUE_LENGTH - 1)}…` : collapsed;
 }
 
-const wordCount = (s: string): number => s.split(" ").filter((w) => /\p{L}/u.test(w)).length;
+const HAS_LETTER = new RegExp(`[${LETTER}]`, "u");
+const wordCount = (s: string): number => s.split(" ").filter((w) => HAS_LETTER.test(w)).length;
 
 const MAIL = /^[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+$/u;
 

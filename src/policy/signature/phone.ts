@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/core";
 import type { MetadataJson, PhoneNumber, PhoneNumberType } from "libphonenumber-js/core";
 import type { Span } from "../findings";
 import { IDENTITY_NUMBER_LABEL, REFERENCE_NUMBER_LABEL, lineBefore } from "../sensitive/labels";
+import { DIGIT, LETTER, execAll } from "./chars";
 import metadataJson from "./phone-metadata-se.json";
 
 // Phone numbers in Swedish text (P6: the signature has a phone number).
@@ -45,18 +46,25 @@ const RUN = new RegExp(`\\+?\\(?\\d[\\d()]*(?:(?:${SPACE}?${DASH}${SPACE}?|${SPA
 const GROUP = /\+?\(?\d[\d()]*/gu;
 
 /** Labels that name a phone number; the captured word is reported as PhoneMatch.label. */
-const PHONE_LABEL =
-  /(?<![\p{L}\p{N}])(tel(?:efon)?(?:nummer|nr)?|tfn|mobil(?:telefon|nummer|nr)?|mob|mobile|cell(?:phone)?|växel(?:nummer)?|vxl|direkt(?:nummer)?|direct(?: line)?|fax|phone|switchboard|sms)\.?[ \t\u00A0]*[:#]?[ \t\u00A0]*$/iu;
+const PHONE_LABEL = new RegExp(
+  `(?:^|[^${LETTER}${DIGIT}])(tel(?:efon)?(?:nummer|nr)?|tfn|mobil(?:telefon|nummer|nr)?|mob|mobile|cell(?:phone)?|växel(?:nummer)?|vxl|direkt(?:nummer)?|direct(?: line)?|fax|phone|switchboard|sms)\\.?[ \\t\\u00A0]*[:#]?[ \\t\\u00A0]*$`,
+  "iu",
+);
 
 /**
  * Words that put a number in a phone context when they appear earlier on the same line, with no
  * digit in between: the labels above, "ring (mig på)", "nås på", "call".
  */
-const PHONE_CONTEXT =
-  /(?<![\p{L}\p{N}])(?:tel(?:efon)?(?:nummer|nr)?|tfn|mobil(?:telefon|nummer|nr)?|mob|mobile|cell(?:phone)?|växel(?:nummer)?|vxl|direkt(?:nummer)?|direct|fax|phone|switchboard|sms|ring|ringa|nås|call)(?![\p{L}])[^\d\n\r]{0,30}$/iu;
+const PHONE_CONTEXT = new RegExp(
+  `(?:^|[^${LETTER}${DIGIT}])(?:tel(?:efon)?(?:nummer|nr)?|tfn|mobil(?:telefon|nummer|nr)?|mob|mobile|cell(?:phone)?|växel(?:nummer)?|vxl|direkt(?:nummer)?|direct|fax|phone|switchboard|sms|ring|ringa|nås|call)(?![${LETTER}])[^\\d\\n\\r]{0,30}$`,
+  "iu",
+);
 
 /** Text right after a number that makes it an amount or a share. */
-const AMOUNT_AFTER = /^[ \u00A0]?(?:kr(?![\p{L}])|kronor|sek(?![\p{L}])|:-|%|€|\$|£|st(?![\p{L}])|procent)/iu;
+const AMOUNT_AFTER = new RegExp(
+  `^[ \\u00A0]?(?:kr(?![${LETTER}])|kronor|sek(?![${LETTER}])|:-|%|€|\\$|£|st(?![${LETTER}])|procent)`,
+  "iu",
+);
 
 const DATE_SHAPE = [
   /^\d{1,2}([-/\u2010\u2011\u2012\u2013])\d{1,2}\1(?:\d{2}|\d{4})$/u, // 01/12/2026, 01-12-26
@@ -141,14 +149,19 @@ function rejectedShape(raw: string): boolean {
 }
 
 /** Whether the run at [start, end) is glued to a word, an address, a decimal or a time. */
+const GLUED_BEFORE = new RegExp(`[${LETTER}${DIGIT}_@#&=]$`, "u");
+const DECIMAL_BEFORE = new RegExp(`[${DIGIT}][.,:]$`, "u");
+const GLUED_AFTER = new RegExp(`^[${LETTER}${DIGIT}_@]`, "u");
+const DECIMAL_AFTER = new RegExp(`^[.,:][${DIGIT}]`, "u");
+
 function glued(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
   return (
-    /[\p{L}\p{N}_@#&=]$/u.test(before) ||
-    /\p{N}[.,:]$/u.test(before) ||
-    /^[\p{L}\p{N}_@]/u.test(after) ||
-    /^[.,:]\p{N}/u.test(after)
+    GLUED_BEFORE.test(before) ||
+    DECIMAL_BEFORE.test(before) ||
+    GLUED_AFTER.test(after) ||
+    DECIMAL_AFTER.test(after)
   );
 }
 
@@ -163,7 +176,7 @@ export function inPhoneContext(text: string, offset: number): boolean {
 }
 
 function groupsOf(text: string, runStart: number, run: string): Group[] {
-  return [...run.matchAll(GROUP)].map((m) => ({
+  return execAll(GROUP, run).map((m) => ({
     start: runStart + m.index,
     end: runStart + m.index + m[0].length,
     text: m[0],
@@ -247,7 +260,7 @@ function numbersInRun(text: string, groups: readonly Group[]): PhoneMatch[] {
 /** Every phone number in `text`, in order, valid or not. Offsets are UTF-16 offsets into `text`. */
 export function findPhoneNumbers(text: string): PhoneMatch[] {
   const found: PhoneMatch[] = [];
-  for (const m of text.matchAll(RUN)) {
+  for (const m of execAll(RUN, text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (glued(text, start, end)) continue;

@@ -1,3 +1,5 @@
+import { LETTER } from "./chars";
+
 // Job titles for recognising the title line of a signature (P6). A word counts as a title when
 // it is one of these or ends with one ("Ekonomihandläggare", "Kommunikationsstrateg",
 // "IT-samordnare", "Biträdande enhetschef"), so the list holds heads of compounds rather than
@@ -122,6 +124,8 @@ export const ENGLISH_TITLE_HEADS: readonly string[] = [
   "coo",
 ];
 
+const WORDS = new RegExp(`[${LETTER}-]+`, "gu");
+
 const HEADS = [...new Set([...SWEDISH_TITLE_HEADS, ...ENGLISH_TITLE_HEADS])];
 const SINGLE_WORD = HEADS.filter((head) => !head.includes(" "));
 const PHRASES = HEADS.filter((head) => head.includes(" "));
@@ -133,7 +137,7 @@ const WHOLE_WORD_ONLY = new Set(ENGLISH_TITLE_HEADS);
 export function containsTitle(text: string): boolean {
   const lower = text.toLowerCase();
   if (PHRASES.some((phrase) => lower.includes(phrase))) return true;
-  const words = lower.match(/[\p{L}-]+/gu) ?? [];
+  const words = lower.match(WORDS) ?? [];
   return words.some((word) =>
     SINGLE_WORD.some((head) =>
       WHOLE_WORD_ONLY.has(head) && !SWEDISH_TITLE_HEADS.includes(head)
