@@ -22,8 +22,12 @@ import { defaultConfig } from "../../../src/policy/config";
 const BASE_SEED = process.env.FUZZ_SEED === undefined ? 0x5eed2026 : Number(process.env.FUZZ_SEED);
 /** No single input may take longer than this (a blow-up takes minutes). */
 const MAX_MS = 5000;
-/** CPU time of 1M characters over 100k characters; linear is ~10, quadratic ~100. */
-const MAX_GROWTH = 30;
+/**
+ * CPU time of 1M characters over 100k characters: linear is ~10, quadratic ~100, a backtracking
+ * blow-up far more. Cache and garbage-collector effects alone reach ~30 on a loaded 2-core machine
+ * (seen in CI), so the line sits between that and quadratic; the benchmark tracks the real figure.
+ */
+const MAX_GROWTH = 60;
 
 const CONTEXT: AnalysisContext = { config: defaultConfig, now: new Date("2026-12-01T10:00:00+01:00") };
 
