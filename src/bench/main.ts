@@ -9,6 +9,7 @@
  *   --out FILE   results file (default: bench-results.json in the current directory)
  *   --seed N     generator seed
  *   --no-write   print only
+ *   --no-browser skip the task pane's budgets (they need a production build and Chromium)
  */
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { parseArgs } from "node:util";
 import type { AnalyzeBenchReport, BenchRow } from "./analyze-bench";
 import { DEFAULT_PLANS, QUICK_PLANS, measureAnalyze } from "./analyze-bench";
 import { formatLauncheventReport, measureLaunchevent } from "./launchevent-bench";
+import { formatTaskpaneReport, measureTaskpane } from "./taskpane-bench";
 import { mergeResults } from "./results-file";
 
 function pad(cells: readonly string[], widths: readonly number[], right: readonly boolean[]): string {
@@ -88,7 +90,7 @@ export function formatReport(report: AnalyzeBenchReport): string {
   return lines.join("\n");
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -97,6 +99,7 @@ function main(argv: readonly string[]): number {
       out: { type: "string" },
       seed: { type: "string" },
       "no-write": { type: "boolean", default: false },
+      "no-browser": { type: "boolean", default: false },
     },
   });
   const seed = values.seed === undefined ? undefined : Number(values.seed);
@@ -119,14 +122,28 @@ function main(argv: readonly string[]): number {
     quick: values.quick,
   });
   process.stdout.write(`\n${formatLauncheventReport(launchevent)}\n`);
+  // The task pane's budgets need a production build and Chromium (about a minute).
+  const taskpane = values["no-browser"] ? undefined : await measureTaskpane({ runs: values.quick ? 3 : 7 });
+  if (taskpane) process.stdout.write(`\n${formatTaskpaneReport(taskpane)}\n`);
   if (!values["no-write"]) {
     const out = path.resolve(values.out ?? "bench-results.json");
-    mergeResults(out, { analyze: report.results.analyze, launchevent: launchevent.results });
-    process.stdout.write(`wrote "analyze" and "launchevent" to ${out}\n`);
+    const sections = { analyze: report.results.analyze, launchevent: launchevent.results };
+    mergeResults(out, taskpane ? { ...sections, taskpane } : sections);
+    process.stdout.write(
+      `wrote ${Object.keys(taskpane ? { ...sections, taskpane } : sections).join(", ")} to ${out}\n`,
+    );
   }
   process.stdout.write(`bench took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   const missed = report.targets.filter((t) => !t.pass);
   return values.check && missed.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,3 +1,13 @@
-export { getStrings, pickLanguage, SIGNATURE_FIELDS } from "./strings";
-export type { ErrorKey, Language, SignatureField, Strings } from "./strings";
+export { AREAS, getStrings, pickLanguage, SIGNATURE_FIELDS } from "./strings";
+export type {
+  Area,
+  AreaLevel,
+  ErrorKey,
+  FixErrorKey,
+  Language,
+  PolicyId,
+  ProfileField,
+  SignatureField,
+  Strings,
+} from "./strings";
 export { formatDayAndTime } from "./format";

@@ -50,21 +50,54 @@ export interface ComposeItem {
 
 export type CurrentItem = ReadItem | ComposeItem;
 
-export type ThemeKind = "light" | "dark";
+/** "high-contrast": the system forces its colours (Windows contrast themes) — use Fluent's high-contrast theme. */
+export type ThemeKind = "light" | "dark" | "high-contrast";
 
-export interface MailboxAdapter {
+/** The To, Cc and Bcc addresses of the item being written. */
+export interface ComposeRecipients {
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  readonly bcc: readonly string[];
+}
+
+/** The compose-mode surface the task pane's fixes and live analysis need. */
+export interface ComposeMailbox {
+  /** The body as HTML (Office's Html coercion). */
+  getBodyHtml(): Promise<string>;
+  /** Body of the current item as plain text. */
+  getBodyText(): Promise<string>;
+  /** Replaces the whole body with `html`. */
+  setBodyHtml(html: string): Promise<void>;
+  /** Writes `html` as the item's signature (body.setSignatureAsync, Mailbox 1.10). */
+  setSignature(html: string): Promise<void>;
+  /** Turns off Outlook's own signature for this item, so ours is not doubled (Mailbox 1.10). */
+  disableClientSignature(): Promise<void>;
+  /** Subject of the current item (read or compose). */
+  getSubject(): Promise<string>;
+  /** To, Cc and Bcc as email addresses (Bcc is empty where the client cannot say). */
+  getRecipients(): Promise<ComposeRecipients>;
+  /** Calls listener when To, Cc or Bcc change; resolves to a function that removes the handler. */
+  onRecipientsChanged(listener: () => void): Promise<() => Promise<void>>;
+}
+
+/** The add-in's roaming settings (per user, kept by Exchange, 32 KB in all). */
+export interface RoamingSettingsStore {
+  /** The stored value, or undefined. */
+  getSetting(name: string): unknown;
+  /** Sets a value in memory; call saveSettings to persist it. */
+  setSetting(name: string, value: unknown): void;
+  saveSettings(): Promise<void>;
+}
+
+export interface MailboxAdapter extends ComposeMailbox, RoamingSettingsStore {
   /** The Office UI language, e.g. "sv-SE"; "" when unknown. */
   readonly displayLanguage: string;
-  /** The Office theme, when the host reports one. */
+  /** The Office theme, when the host reports one; "high-contrast" when the system forces colours. */
   readonly theme: ThemeKind | undefined;
   /** The signed-in user. */
   getUser(): UserIdentity;
   /** The open or selected item; rejects with MailboxError("no-item") when there is none. */
   getCurrentItem(): Promise<CurrentItem>;
-  /** Subject of the current item (read or compose). */
-  getSubject(): Promise<string>;
-  /** Body of the current item as plain text. */
-  getBodyText(): Promise<string>;
   /**
    * Calls listener when the user selects another item (pinned task pane). Resolves to a function
    * that removes the handler.
@@ -74,6 +107,14 @@ export interface MailboxAdapter {
 
 /** The subset of the Office namespace the adapter uses; `Office` itself satisfies it. */
 export type OfficeApi = Pick<typeof Office, "context" | "AsyncResultStatus" | "CoercionType" | "EventType">;
+
+/** window.matchMedia, or a stand-in in tests. */
+export type MatchMedia = (query: string) => { readonly matches: boolean };
+
+export interface OfficeMailboxOptions {
+  /** For high-contrast detection ("(forced-colors: active)"); defaults to window.matchMedia. */
+  readonly matchMedia?: MatchMedia;
+}
 
 /** Wraps an Office callback API in a promise; never throws inside the Office callback. */
 export function officeCall<T>(
@@ -124,7 +165,24 @@ export function luminance(color: string): number | undefined {
   return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
 }
 
-function themeOf(office: OfficeApi): ThemeKind | undefined {
+/** True when the system forces its own colours (Windows contrast themes, which Outlook follows). */
+export function forcedColors(matchMedia: MatchMedia | undefined): boolean {
+  if (!matchMedia) return false;
+  try {
+    return matchMedia("(forced-colors: active)").matches || matchMedia("(-ms-high-contrast: active)").matches;
+  } catch {
+    return false;
+  }
+}
+
+function defaultMatchMedia(): MatchMedia | undefined {
+  return typeof window !== "undefined" && typeof window.matchMedia === "function"
+    ? (query) => window.matchMedia(query)
+    : undefined;
+}
+
+function themeOf(office: OfficeApi, matchMedia: MatchMedia | undefined): ThemeKind | undefined {
+  if (forcedColors(matchMedia)) return "high-contrast";
   try {
     const background = office.context.officeTheme?.bodyBackgroundColor;
     if (typeof background !== "string") return undefined;
@@ -151,8 +209,23 @@ function isReadItem(item: AnyItem): item is Office.MessageRead | Office.Appointm
   return typeof item.subject === "string";
 }
 
+function addressesOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const entry of value as unknown[]) {
+    if (entry !== null && typeof entry === "object") {
+      const address = (entry as { emailAddress?: unknown }).emailAddress;
+      if (typeof address === "string" && address !== "") out.push(address);
+    }
+  }
+  return out;
+}
+
 /** The Office.js implementation. Pass the Office namespace (defaults to the global). */
-export function createOfficeMailbox(office: OfficeApi | undefined = globalThis.Office): MailboxAdapter {
+export function createOfficeMailbox(
+  office: OfficeApi | undefined = globalThis.Office,
+  options: OfficeMailboxOptions = {},
+): MailboxAdapter {
   const mailbox = office?.context?.mailbox;
   if (!office || !mailbox) {
     throw new MailboxError("no-mailbox", "Office.context.mailbox is not available (not running in Outlook)");
@@ -164,9 +237,31 @@ export function createOfficeMailbox(office: OfficeApi | undefined = globalThis.O
     return item;
   };
 
+  /** The item being written; MailboxError("no-item") in read mode. */
+  const composeItem = (): Office.MessageCompose => {
+    const item = currentItem();
+    if (isReadItem(item)) throw new MailboxError("no-item", "The open item is not being composed");
+    return item as Office.MessageCompose;
+  };
+
+  const recipientsOf = (field: Office.Recipients | undefined, what: string): Promise<string[]> =>
+    field && typeof field.getAsync === "function"
+      ? officeCall<Office.EmailAddressDetails[]>(office, what, (callback) => field.getAsync(callback)).then(
+          addressesOf,
+        )
+      : Promise.resolve([]);
+
+  const roaming = (): Office.RoamingSettings | undefined => {
+    try {
+      return office.context.roamingSettings ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     displayLanguage: office.context.displayLanguage ?? "",
-    theme: themeOf(office),
+    theme: themeOf(office, options.matchMedia ?? defaultMatchMedia()),
 
     getUser() {
       const profile = mailbox.userProfile;
@@ -196,6 +291,83 @@ export function createOfficeMailbox(office: OfficeApi | undefined = globalThis.O
       return officeCall<string>(office, "body.getAsync", (callback) =>
         item.body.getAsync(office.CoercionType.Text, callback),
       );
+    },
+
+    async getBodyHtml() {
+      const item = currentItem();
+      return officeCall<string>(office, "body.getAsync(html)", (callback) =>
+        item.body.getAsync(office.CoercionType.Html, callback),
+      );
+    },
+
+    async setBodyHtml(html) {
+      const item = composeItem();
+      await officeCall<void>(office, "body.setAsync", (callback) =>
+        item.body.setAsync(html, { coercionType: office.CoercionType.Html }, callback),
+      );
+    },
+
+    async setSignature(html) {
+      const item = composeItem();
+      await officeCall<void>(office, "body.setSignatureAsync", (callback) =>
+        item.body.setSignatureAsync(html, { coercionType: office.CoercionType.Html }, callback),
+      );
+    },
+
+    async disableClientSignature() {
+      const item = composeItem();
+      await officeCall<void>(office, "disableClientSignatureAsync", (callback) =>
+        item.disableClientSignatureAsync(callback),
+      );
+    },
+
+    async getRecipients() {
+      const item = composeItem();
+      const [to, cc, bcc] = await Promise.all([
+        recipientsOf(item.to, "to.getAsync"),
+        recipientsOf(item.cc, "cc.getAsync"),
+        recipientsOf(item.bcc, "bcc.getAsync"),
+      ]);
+      return { to, cc, bcc };
+    },
+
+    async onRecipientsChanged(listener) {
+      const item = composeItem();
+      const handler = (): void => {
+        try {
+          listener();
+        } catch {
+          // A listener's fault must not surface inside Office's event dispatch.
+        }
+      };
+      await officeCall<void>(office, "addHandlerAsync(RecipientsChanged)", (callback) =>
+        item.addHandlerAsync(office.EventType.RecipientsChanged, handler, callback),
+      );
+      return () =>
+        officeCall<void>(office, "removeHandlerAsync(RecipientsChanged)", (callback) =>
+          item.removeHandlerAsync(office.EventType.RecipientsChanged, callback),
+        );
+    },
+
+    getSetting(name) {
+      try {
+        const value: unknown = roaming()?.get(name);
+        return value ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
+
+    setSetting(name, value) {
+      const settings = roaming();
+      if (!settings) throw new MailboxError("no-mailbox", "Office.context.roamingSettings is not available");
+      settings.set(name, value);
+    },
+
+    async saveSettings() {
+      const settings = roaming();
+      if (!settings) throw new MailboxError("no-mailbox", "Office.context.roamingSettings is not available");
+      await officeCall<void>(office, "roamingSettings.saveAsync", (callback) => settings.saveAsync(callback));
     },
 
     async onItemChanged(listener) {

@@ -1,16 +1,24 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorKey, Language, Strings } from "../i18n";
 import type { MailboxAdapter, UserIdentity } from "../office/mailbox";
-import { replyDeadline } from "../policy/calendar/deadline";
 import type { ReplyDeadline } from "../policy/calendar/deadline";
 import type { WorkingHours } from "../policy/calendar/types";
 import type { PolicyConfig } from "../policy/config/schema";
-import { ComposeCard } from "./components/ComposeCard";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { Header } from "./components/Header";
-import { ReadDeadlineCard } from "./components/ReadDeadlineCard";
+import type { DirectoryAnswer } from "./compose/profile";
 import { errorKeyOf } from "./errors";
+
+// Each mode loads only its own code: compose brings the policy engine and the lexicon, read
+// brings the working-day calendar.
+const ComposePane = lazy(() => import(/* webpackChunkName: "compose" */ "./compose/ComposePane"));
+const ReadDeadlineCard = lazy(() =>
+  import(/* webpackChunkName: "read" */ "./components/ReadDeadlineCard").then((m) => ({
+    default: m.ReadDeadlineCard,
+  })),
+);
+const loadDeadline = () => import(/* webpackChunkName: "read" */ "../policy/calendar/deadline");
 
 export type PaneState =
   | { readonly status: "loading" }
@@ -59,6 +67,7 @@ export async function loadPaneState(
     const item = await adapter.getCurrentItem();
     if (item.mode === "compose") return { status: "compose", user: adapter.getUser() };
     if (item.kind !== "message") return { status: "read-other" };
+    const { replyDeadline } = await loadDeadline();
     const fromMailbox = fetchWorkingHours ? await mailboxHours(fetchWorkingHours, waitMs) : undefined;
     const options = {
       workingDays: config.replyDeadline.workingDays,
@@ -92,38 +101,54 @@ const useStyles = makeStyles({
   },
 });
 
+/** The directory profile for the compliant signature (Graph's /me). */
+export type FetchProfile = () => Promise<DirectoryAnswer>;
+
 export interface PaneViewProps {
   readonly state: PaneState;
   readonly strings: Strings;
   readonly language: Language;
   readonly config: PolicyConfig;
   readonly now: Date;
+  /** Compose mode needs the mailbox (it reads and writes the body). */
+  readonly adapter?: MailboxAdapter | undefined;
+  readonly fetchProfile?: FetchProfile | undefined;
 }
 
-/** The whole pane for a given state; no effects, so it renders on the server in tests too. */
-export function PaneView({ state, strings, language, config, now }: PaneViewProps) {
+/** The whole pane for a given state; no effects of its own, so it renders on the server in tests too. */
+export function PaneView({ state, strings, language, config, now, adapter, fetchProfile }: PaneViewProps) {
   const styles = useStyles();
   const organisation = config.organisation.name;
+  const loading = <Spinner size="small" label={strings.loading} />;
   return (
     <main className={styles.root}>
       <Header strings={strings} organisation={organisation} />
-      {state.status === "loading" ? <Spinner size="small" label={strings.loading} /> : null}
+      {state.status === "loading" ? loading : null}
       {state.status === "error" ? <ErrorNotice strings={strings} errorKey={state.errorKey} /> : null}
-      {state.status === "read" ? (
-        <ReadDeadlineCard
-          strings={strings}
-          language={language}
-          deadline={state.deadline}
-          workingDays={config.replyDeadline.workingDays}
-          organisation={organisation}
-          timeZone={state.workingHours.timeZone}
-          now={now}
-        />
-      ) : null}
-      {state.status === "read-other" ? <p>{strings.read.notAMessage}</p> : null}
-      {state.status === "compose" ? (
-        <ComposeCard strings={strings} user={state.user} organisation={organisation} />
-      ) : null}
+      <Suspense fallback={loading}>
+        {state.status === "read" ? (
+          <ReadDeadlineCard
+            strings={strings}
+            language={language}
+            deadline={state.deadline}
+            workingDays={config.replyDeadline.workingDays}
+            organisation={organisation}
+            timeZone={state.workingHours.timeZone}
+            now={now}
+          />
+        ) : null}
+        {state.status === "read-other" ? <p>{strings.read.notAMessage}</p> : null}
+        {state.status === "compose" && adapter ? (
+          <ComposePane
+            adapter={adapter}
+            strings={strings}
+            language={language}
+            config={config}
+            user={state.user}
+            fetchProfile={fetchProfile}
+          />
+        ) : null}
+      </Suspense>
     </main>
   );
 }
@@ -137,11 +162,13 @@ export interface AppProps {
   readonly initialState?: PaneState;
   readonly now?: () => Date;
   /** The mailbox's working hours from Graph (see loadPaneState). */
-  readonly fetchWorkingHours?: FetchWorkingHours;
+  readonly fetchWorkingHours?: FetchWorkingHours | undefined;
+  /** The sender's directory profile from Graph, for the compliant signature. */
+  readonly fetchProfile?: FetchProfile | undefined;
 }
 
 export function App(props: AppProps) {
-  const { adapter, strings, language, config, initialState, fetchWorkingHours } = props;
+  const { adapter, strings, language, config, initialState, fetchWorkingHours, fetchProfile } = props;
   const now = props.now ?? (() => new Date());
   const [state, setState] = useState<PaneState>(initialState ?? { status: "loading" });
 
@@ -174,5 +201,15 @@ export function App(props: AppProps) {
     };
   }, [adapter, reload]);
 
-  return <PaneView state={state} strings={strings} language={language} config={config} now={now()} />;
+  return (
+    <PaneView
+      state={state}
+      strings={strings}
+      language={language}
+      config={config}
+      now={now()}
+      adapter={adapter}
+      fetchProfile={fetchProfile}
+    />
+  );
 }

@@ -1,4 +1,9 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { getStrings, pickLanguage } from "../i18n";
@@ -6,19 +11,27 @@ import type { Language } from "../i18n";
 import { createGraphForPane } from "../auth/pane-graph";
 import { createOfficeAuthHost, createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
 import type { MailboxAdapter, ThemeKind } from "../office/mailbox";
+import { getProfile } from "../graph/operations/profile";
 import { defaultConfig } from "../policy/config/defaults";
 import { App, PaneView } from "./App";
+import type { FetchProfile, FetchWorkingHours } from "./App";
 import { errorKeyOf } from "./errors";
-import { mailboxWorkingHours } from "./working-hours";
-import type { FetchWorkingHours } from "./App";
 
 function browserLanguage(): string {
   return typeof navigator === "undefined" ? "" : navigator.language;
 }
 
+function fluentTheme(theme: ThemeKind | undefined) {
+  if (theme === "high-contrast") return teamsHighContrastTheme;
+  return theme === "dark" ? webDarkTheme : webLightTheme;
+}
+
 function render(element: HTMLElement, theme: ThemeKind | undefined, content: ReactNode): void {
+  document.documentElement.dataset.theme = theme ?? "light";
   createRoot(element).render(
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>{content}</FluentProvider>,
+    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: "100%" }}>
+      {content}
+    </FluentProvider>,
   );
 }
 
@@ -52,11 +65,19 @@ async function start(): Promise<void> {
 
   // Graph (signed in with nested app authentication) for the mailbox's working hours; without
   // it the pane still works with the configuration's.
+  // The sender's directory profile (compose: the compliant signature) comes the same way.
   let fetchWorkingHours: FetchWorkingHours | undefined;
+  let fetchProfile: FetchProfile | undefined;
   try {
-    fetchWorkingHours = mailboxWorkingHours(createGraphForPane(createOfficeAuthHost(), config), config);
+    const graph = createGraphForPane(createOfficeAuthHost(), config);
+    fetchWorkingHours = async () => {
+      const { mailboxWorkingHours } = await import(/* webpackChunkName: "read" */ "./working-hours");
+      return mailboxWorkingHours(graph, config)();
+    };
+    fetchProfile = () => getProfile(graph);
   } catch {
     fetchWorkingHours = undefined;
+    fetchProfile = undefined;
   }
 
   document.documentElement.lang = language;
@@ -69,6 +90,7 @@ async function start(): Promise<void> {
       language={language}
       config={config}
       fetchWorkingHours={fetchWorkingHours}
+      fetchProfile={fetchProfile}
     />,
   );
 }

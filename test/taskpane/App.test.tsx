@@ -1,22 +1,34 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import { renderToString } from "react-dom/server";
+import { prerenderToNodeStream } from "react-dom/static";
 import { getStrings, pickLanguage } from "../../src/i18n";
 import type { Language } from "../../src/i18n";
 import { MailboxError } from "../../src/office/mailbox";
 import type { CurrentItem, MailboxAdapter } from "../../src/office/mailbox";
 import { defaultConfig } from "../../src/policy/config/defaults";
+import { analyzeDraft } from "../../src/policy/analyze";
 import { App, loadPaneState, PaneView } from "../../src/taskpane/App";
+import { ComposeResults } from "../../src/taskpane/compose/ComposeResults";
 import type { PaneState } from "../../src/taskpane/App";
 
-/** Rendered HTML reduced to its visible text, entities decoded. */
-function textOf(element: ReactElement): string {
-  const html = renderToString(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+/**
+ * Rendered HTML reduced to its visible text, entities decoded. Prerendered, so the lazily loaded
+ * views (read card, compose pane) are in it rather than their Suspense spinner.
+ */
+async function textOf(element: ReactElement): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(
+    <FluentProvider theme={webLightTheme}>{element}</FluentProvider>,
+  );
+  let html = "";
+  for await (const chunk of prelude) html += String(chunk);
   return html
     .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
@@ -34,6 +46,15 @@ function fakeAdapter(item: CurrentItem | Error): MailboxAdapter {
     getCurrentItem: () => (item instanceof Error ? Promise.reject(item) : Promise.resolve(item)),
     getSubject: () => Promise.resolve("Fråga"),
     getBodyText: () => Promise.resolve(""),
+    getBodyHtml: () => Promise.resolve(""),
+    setBodyHtml: () => Promise.resolve(),
+    setSignature: () => Promise.resolve(),
+    disableClientSignature: () => Promise.resolve(),
+    getRecipients: () => Promise.resolve({ to: [], cc: [], bcc: [] }),
+    onRecipientsChanged: () => Promise.resolve(() => Promise.resolve()),
+    getSetting: () => undefined,
+    setSetting: () => undefined,
+    saveSettings: () => Promise.resolve(),
     onItemChanged: () => Promise.resolve(() => Promise.resolve()),
   };
 }
@@ -93,7 +114,7 @@ describe("PaneView", () => {
     loadPaneState(fakeAdapter({ mode: "read", kind: "message", received }), defaultConfig);
 
   test("read mode in Swedish", async () => {
-    const text = textOf(view(await readState(), "sv"));
+    const text = await textOf(view(await readState(), "sv"));
     expect(text).toContain("Bemötande");
     expect(text).toContain("Svarstid");
     expect(text).toContain("Svara senast tisdag 29 december 17:00");
@@ -103,7 +124,7 @@ describe("PaneView", () => {
   });
 
   test("read mode in English", async () => {
-    const text = textOf(view(await readState(), "en"));
+    const text = await textOf(view(await readState(), "en"));
     expect(text).toContain("Reply by Tuesday 29 December 17:00");
     expect(text).toContain("2 working days under NVK's policy");
   });
@@ -111,37 +132,95 @@ describe("PaneView", () => {
   test("an overdue reply says so", async () => {
     const state = await readState();
     const late = new Date("2026-12-30T08:00:00Z");
-    const html = textOf(
+    const html = await textOf(
       <PaneView state={state} strings={getStrings("sv")} language="sv" config={defaultConfig} now={late} />,
     );
     expect(html).toContain("Svarstiden har gått ut.");
   });
 
-  test("compose mode: identity and the signature checklist heading (P6)", () => {
-    const state: PaneState = {
-      status: "compose",
-      user: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
-    };
-    const sv = textOf(view(state, "sv"));
-    expect(sv).toContain("Du skriver som Anna Berg anna.berg@nvk.se");
-    expect(sv).toContain("Signaturen ska innehålla Namn Titel Telefonnummer E-postadress Enhet");
-    const en = textOf(view(state, "en"));
-    expect(en).toContain("Your signature must include Name Title Phone number Email address Unit");
+  const composeState: PaneState = {
+    status: "compose",
+    user: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
+  };
+  const composeView = (language: Language): ReactElement => (
+    <PaneView
+      state={composeState}
+      strings={getStrings(language)}
+      language={language}
+      config={defaultConfig}
+      now={now}
+      adapter={fakeAdapter({ mode: "compose", kind: "message" })}
+    />
+  );
+
+  test("compose mode: the compose view's first render, before the first analysis (Swedish)", async () => {
+    const text = await textOf(composeView("sv"));
+    expect(text).toContain("Bemötande");
+    expect(text).toContain("Översikt");
+    expect(text).toContain("Kontrollera nu");
+    expect(text).toContain("Kontrollerar …");
+    expect(text).not.toMatch(/Ã|Overview/);
   });
 
-  test("errors show a localised message bar, no stack", () => {
-    const text = textOf(view({ status: "error", errorKey: "no-mailbox" }, "sv"));
+  test("compose mode: the compose view's first render in English", async () => {
+    const text = await textOf(composeView("en"));
+    expect(text).toContain("Overview");
+    expect(text).toContain("Check now");
+    expect(text).toContain("Checking …");
+    expect(text).not.toContain("Översikt");
+  });
+
+  const results = (language: Language, body: string): ReactElement => (
+    <ComposeResults
+      strings={getStrings(language)}
+      language={language}
+      analysis={analyzeDraft({ body, format: "html" }, { config: defaultConfig, now })}
+      fixing={false}
+      checking={false}
+      onFix={() => undefined}
+      onCheckNow={() => undefined}
+    />
+  );
+
+  test("compose results: one status row per area and the findings with their fix (Swedish)", async () => {
+    const text = await textOf(results("sv", "<p>Hej!</p><p>Vi har erhållit din ansökan.</p>"));
+    expect(text).toContain("Översikt");
+    expect(text).toContain("Signatur Saknas Måste åtgärdas");
+    expect(text).toContain("Språk 1 krångligt ord Att se över");
+    expect(text).toContain("Läsbarhet För kort text för LIX");
+    expect(text).toContain("Känsliga uppgifter Inga personnummer Bra");
+    expect(text).toMatch(/Att se över \(\d+\)/);
+    expect(text).toContain("Infoga signaturen");
+    expect(text).toContain("Byt till ”fått”");
+    expect(text).toContain(
+      "P6: Varje e-post har en signatur med namn, titel, telefonnummer och e-postadress.",
+    );
+  });
+
+  test("compose results in English", async () => {
+    const text = await textOf(results("en", "<p>Hej!</p><p>Vi har erhållit din ansökan.</p>"));
+    expect(text).toContain("Signature Missing Needs fixing");
+    expect(text).toContain("Language 1 officialese word Worth a look");
+    expect(text).toContain("Sensitive data No identity numbers Good");
+    expect(text).toContain("Insert the signature");
+    expect(text).toContain('Replace with "fått"');
+  });
+
+  test("errors show a localised message bar, no stack", async () => {
+    const text = await textOf(view({ status: "error", errorKey: "no-mailbox" }, "sv"));
     expect(text).toContain("Något gick fel");
     expect(text).toContain("Bemötande måste öppnas i Outlook.");
     expect(text).not.toMatch(/at \w+ \(|Error:/);
-    expect(textOf(view({ status: "error", errorKey: "no-item" }, "en"))).toContain("No message is selected.");
+    expect(await textOf(view({ status: "error", errorKey: "no-item" }, "en"))).toContain(
+      "No message is selected.",
+    );
   });
 
-  test("App renders its first state before any effect runs", () => {
+  test("App renders its first state before any effect runs", async () => {
     const adapter = fakeAdapter({ mode: "compose", kind: "message" });
     const strings = getStrings("sv");
     expect(
-      textOf(<App adapter={adapter} strings={strings} language="sv" config={defaultConfig} />),
+      await textOf(<App adapter={adapter} strings={strings} language="sv" config={defaultConfig} />),
     ).toContain("Läser in …");
   });
 });
@@ -194,7 +273,7 @@ describe("loadPaneState with the mailbox's working hours (Graph)", () => {
     if (state.status !== "read") return;
     expect(state.workingHoursFrom).toBe("mailbox");
     expect(state.deadline.due.toISOString()).toBe("2026-12-29T14:30:00.000Z");
-    expect(textOf(view(state, "sv"))).toContain("Svara senast tisdag 29 december 15:30");
+    expect(await textOf(view(state, "sv"))).toContain("Svara senast tisdag 29 december 15:30");
   });
 
   test("the mailbox's time zone is the one the card shows times in", async () => {
@@ -206,7 +285,7 @@ describe("loadPaneState with the mailbox's working hours (Graph)", () => {
     }));
     if (state.status !== "read") throw new Error("expected read");
     expect(state.deadline.due.toISOString()).toBe("2026-12-29T17:00:00.000Z");
-    expect(textOf(view(state, "en"))).toContain("Reply by Tuesday 29 December 17:00");
+    expect(await textOf(view(state, "en"))).toContain("Reply by Tuesday 29 December 17:00");
   });
 
   test.each([

@@ -8,9 +8,11 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect } from "react";
 import { formatDayAndTime } from "../../i18n";
 import type { Language, Strings } from "../../i18n";
 import type { ReplyDeadline } from "../../policy/calendar/deadline";
+import { markFirstRender } from "../first-render";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
@@ -32,6 +34,8 @@ export interface ReadDeadlineCardProps {
 export function ReadDeadlineCard(props: ReadDeadlineCardProps) {
   const { strings, language, deadline, workingDays, organisation, timeZone, now } = props;
   const styles = useStyles();
+  // The read view's first real content is on screen (the bench measures this mark).
+  useEffect(() => markFirstRender(), []);
   const due = formatDayAndTime(deadline.due, language, timeZone, now);
   const received = formatDayAndTime(deadline.received, language, timeZone, now);
   const overdue = now.getTime() > deadline.due.getTime();

@@ -1,0 +1,138 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { AreaLevel, Language, PolicyId, Strings } from "../../i18n";
+import type { Finding } from "../../policy/findings";
+import { areaOf } from "./areas";
+import type { FixKind } from "./fixes";
+import { LevelIcon } from "./LevelIcon";
+import { BADGE_COLOR } from "./StatusRow";
+
+const useStyles = makeStyles({
+  card: { rowGap: tokens.spacingVerticalXS },
+  top: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  message: { margin: 0 },
+  policy: { color: tokens.colorNeutralForeground2, margin: 0 },
+  quote: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    overflowWrap: "anywhere",
+  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground2 },
+});
+
+const QUOTE_LIMIT = 140;
+
+function quoted(text: string): string {
+  const oneLine = text.replace(/\s+/gu, " ").trim();
+  return oneLine.length > QUOTE_LIMIT ? `${oneLine.slice(0, QUOTE_LIMIT - 1)}…` : oneLine;
+}
+
+function levelOfSeverity(finding: Finding): AreaLevel {
+  return finding.severity === "error" ? "error" : finding.severity === "warning" ? "warning" : "ok";
+}
+
+function isKnownPolicy(strings: Strings, id: string): id is PolicyId {
+  return Object.prototype.hasOwnProperty.call(strings.compose.policyText, id);
+}
+
+export interface FindingItemProps {
+  readonly strings: Strings;
+  readonly language: Language;
+  readonly finding: Finding;
+  readonly fix: FixKind | undefined;
+  /** False when a replacement cannot be made in place (the word crosses formatting). */
+  readonly replaceable: boolean;
+  /** A fix is being applied (this one or another): buttons wait. */
+  readonly busy: boolean;
+  readonly onFix: (finding: Finding, replacement?: string) => void;
+}
+
+/** One finding: what the policy asks, the text that triggers it, and the one-click fix if any. */
+export function FindingItem(props: FindingItemProps) {
+  const { strings, language, finding, fix, replaceable, busy, onFix } = props;
+  const styles = useStyles();
+  const c = strings.compose;
+  const level = levelOfSeverity(finding);
+  const policy = isKnownPolicy(strings, finding.policy) ? c.policyText[finding.policy] : "";
+  const label = `${c.areas[areaOf(finding.rule)]}: ${finding.message[language]}`;
+  return (
+    <Card className={styles.card} role="listitem" aria-label={label} data-rule={finding.rule}>
+      <div className={styles.top}>
+        <Badge appearance="tint" color={BADGE_COLOR[level]} icon={<LevelIcon level={level} />}>
+          {c.areas[areaOf(finding.rule)]}
+        </Badge>
+      </div>
+      <Body1 as="p" className={styles.message}>
+        {finding.message[language]}
+      </Body1>
+      {finding.text.trim() !== "" ? (
+        <p className={styles.quote}>
+          <Caption1>{c.inText} </Caption1>
+          <Text>”{quoted(finding.text)}”</Text>
+        </p>
+      ) : null}
+      <Caption1 as="p" className={styles.policy}>
+        {c.policy(finding.policy, policy)}
+      </Caption1>
+      {fix ? (
+        <div className={styles.actions}>
+          {fix === "signature" ? (
+            <Button appearance="primary" disabled={busy} onClick={() => onFix(finding)}>
+              {c.insertSignature}
+            </Button>
+          ) : null}
+          {fix === "follow-up" ? (
+            <Button appearance="primary" disabled={busy} onClick={() => onFix(finding)}>
+              {c.addFollowUp}
+            </Button>
+          ) : null}
+          {fix === "replace" && !replaceable ? (
+            <Caption1 className={styles.note}>{c.fixErrors["not-in-place"]}</Caption1>
+          ) : null}
+          {fix === "replace" && replaceable && finding.suggestions.length === 1 ? (
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() => onFix(finding, finding.suggestions[0])}
+            >
+              {c.replaceWith(finding.suggestions[0] ?? "")}
+            </Button>
+          ) : null}
+          {fix === "replace" && replaceable && finding.suggestions.length > 1 ? (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <Button appearance="primary" disabled={busy}>
+                  {c.chooseReplacement}
+                </Button>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {finding.suggestions.map((suggestion) => (
+                    <MenuItem key={suggestion} onClick={() => onFix(finding, suggestion)}>
+                      {c.replaceWith(suggestion)}
+                    </MenuItem>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          ) : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,170 @@
+// One-click fixes. Each reads the body right before writing and gives up if it changed since the
+// analysis (the caller re-analyses instead), writes, then reads back and compares, so a fix never
+// silently loses the author's text. Nothing here retries.
+import type { FixErrorKey } from "../../i18n";
+import type { ComposeMailbox } from "../../office/mailbox";
+import type { Finding, Span } from "../../policy/findings";
+import type { BuiltSignature } from "../../policy/signature/build-signature";
+import type { DraftText } from "../../policy/text/draft-text";
+import { extractDraftText, replaceInSource, sourceRangeOf } from "../../policy/text/draft-text";
+import { htmlEscape } from "../../policy/text/spans";
+
+export type FixOutcome = { readonly ok: true } | { readonly ok: false; readonly error: FixErrorKey };
+
+const failure = (error: FixErrorKey): FixOutcome => ({ ok: false, error });
+
+/** Plain text of an HTML body, whitespace collapsed: what read-back comparisons look at. */
+export function comparableText(html: string): string {
+  return normalise(extractDraftText(html, "html").text);
+}
+
+function normalise(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/gu, " ").trim();
+}
+
+/** The HTML body with the jargon at `span` replaced; undefined when the span crosses markup. */
+export function replaceJargon(draft: DraftText, span: Span, replacement: string): string | undefined {
+  return replaceInSource(draft, span, replacement);
+}
+
+/** The source offset just after text[index - 1], when that character comes from source text. */
+function sourceEndAt(draft: DraftText, index: number): number | undefined {
+  if (index <= 0) return undefined;
+  return sourceRangeOf(draft, { start: index - 1, end: index })?.end;
+}
+
+/** End of the paragraph (line) holding `offset` within the author's text, trailing blanks excluded. */
+function paragraphEnd(draft: DraftText, offset: number): number {
+  const { text, authored } = draft;
+  let end = text.indexOf("\n", offset);
+  if (end < 0 || end > authored.end) end = authored.end;
+  while (end > authored.start && /\s/u.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/**
+ * The HTML body with `sentence` added after the paragraph that holds the finding (in the same
+ * paragraph, after its last character), or else at the end of the author's text; undefined when
+ * neither place maps to source text.
+ */
+export function insertSentence(draft: DraftText, finding: Span, sentence: string): string | undefined {
+  const candidates = [paragraphEnd(draft, finding.end), paragraphEnd(draft, draft.authored.end)];
+  for (const index of candidates) {
+    const at = sourceEndAt(draft, index);
+    if (at === undefined) continue;
+    const last = draft.text[index - 1] ?? "";
+    const glue = /[.!?:]/u.test(last) ? " " : ". ";
+    const inserted = draft.format === "html" ? htmlEscape(glue + sentence) : glue + sentence;
+    return draft.source.slice(0, at) + inserted + draft.source.slice(at);
+  }
+  return undefined;
+}
+
+async function readBody(mailbox: ComposeMailbox): Promise<string | undefined> {
+  try {
+    return await mailbox.getBodyHtml();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rewrites the body: `compute` gets the HTML that was analysed (and is still current) and returns
+ * the new HTML or why it cannot. Reads back and compares the text afterwards.
+ */
+export async function rewriteBody(
+  mailbox: ComposeMailbox,
+  analysedHtml: string,
+  compute: (html: string) => { readonly html: string } | { readonly error: FixErrorKey },
+): Promise<FixOutcome> {
+  const current = await readBody(mailbox);
+  if (current === undefined) return failure("failed");
+  if (current !== analysedHtml) return failure("changed");
+  const computed = compute(current);
+  if ("error" in computed) return failure(computed.error);
+  const next = computed.html;
+  try {
+    await mailbox.setBodyHtml(next);
+  } catch {
+    return failure("failed");
+  }
+  const after = await readBody(mailbox);
+  if (after === undefined || comparableText(after) !== comparableText(next)) return failure("mismatch");
+  return { ok: true };
+}
+
+/**
+ * Writes the compliant signature with setSignatureAsync, after turning off Outlook's own (so it is
+ * not doubled). Afterwards the author's text and any quoted history must still be there, and the
+ * signature's text must be in the body.
+ */
+export async function insertSignature(
+  mailbox: ComposeMailbox,
+  analysedHtml: string,
+  signature: BuiltSignature,
+): Promise<FixOutcome> {
+  if (signature.text.trim() === "") return failure("no-profile");
+  const current = await readBody(mailbox);
+  if (current === undefined) return failure("failed");
+  if (current !== analysedHtml) return failure("changed");
+  const before = extractDraftText(current, "html");
+  const kept = [before.authored, before.quoted]
+    .filter((span): span is Span => span !== undefined && span.end > span.start)
+    .map((span) => normalise(before.text.slice(span.start, span.end)));
+  try {
+    // Mailbox 1.10; where the client cannot turn its own signature off, ours still goes in.
+    await mailbox.disableClientSignature().catch(() => undefined);
+    await mailbox.setSignature(signature.html);
+  } catch {
+    return failure("failed");
+  }
+  const after = await readBody(mailbox);
+  if (after === undefined) return failure("mismatch");
+  const text = comparableText(after);
+  if (!kept.every((part) => text.includes(part)) || !text.includes(normalise(signature.text))) {
+    return failure("mismatch");
+  }
+  return { ok: true };
+}
+
+/** The fix a finding offers, if any. */
+export type FixKind = "signature" | "replace" | "follow-up";
+
+export function fixKindOf(finding: Finding): FixKind | undefined {
+  if (finding.rule === "signature.missing") return "signature";
+  if (finding.rule === "jargon" && finding.suggestions.length > 0) return "replace";
+  if (
+    (finding.rule === "followup.no-date" || finding.rule === "case.no-timeline") &&
+    finding.suggestions.length > 0
+  ) {
+    return "follow-up";
+  }
+  return undefined;
+}
+
+/** Keys that survive edits elsewhere in the text: rule, text and occurrence, not offsets. */
+export function findingKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const base = `${finding.rule}|${finding.text}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}|${n}`;
+  });
+}
+
+/**
+ * The finding of `fresh` that is `finding` of `shown` (same rule, text and occurrence), with the
+ * fresh offsets; undefined when the newer text no longer has it.
+ */
+export function sameFinding(
+  shown: readonly Finding[],
+  finding: Finding,
+  fresh: readonly Finding[],
+): Finding | undefined {
+  const index = shown.indexOf(finding);
+  if (index < 0) return undefined;
+  const key = findingKeys(shown)[index];
+  const at = findingKeys(fresh).findIndex((candidate) => candidate === key);
+  return at < 0 ? undefined : fresh[at];
+}
