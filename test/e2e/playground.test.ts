@@ -7,24 +7,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createGraphEmulator } from "../../src/emulator/graph";
 import { createServer } from "../../src/server/static-server";
 import type { RunningServer } from "../../src/server/static-server";
-import { findBrowser, isCi, LAUNCH_ARGS } from "./browser";
+import { browserSuite, LAUNCH_ARGS } from "./browser";
 import { buildAll, repoRoot } from "./build";
 
-const browserPath = findBrowser();
-const missingBrowser =
-  "No Chromium/Chrome/Edge found (set CHROME_PATH, or apt-get install chromium); browser tests skipped.";
-
-if (!browserPath) {
-  if (isCi()) {
-    test("a browser is available under CI=true", () => {
-      throw new Error(missingBrowser.replace("skipped", "required under CI=true"));
-    });
-  } else {
-    console.warn(`\n*** ${missingBrowser}\n`);
-  }
-}
-
-const suite = browserPath ? describe : describe.skip;
+const { browserPath, suite } = browserSuite();
 
 suite("playground in Chromium", () => {
   jest.setTimeout(30_000);

@@ -8,16 +8,10 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { createGraphEmulator } from "../../src/emulator/graph";
 import { createServer } from "../../src/server/static-server";
 import type { RunningServer } from "../../src/server/static-server";
-import { findBrowser, isCi, LAUNCH_ARGS } from "./browser";
+import { browserSuite, LAUNCH_ARGS } from "./browser";
 import { buildAll } from "./build";
 
-const browserPath = findBrowser();
-if (!browserPath && isCi()) {
-  test("a browser is available under CI=true", () => {
-    throw new Error("No Chromium/Chrome/Edge found; browser tests are required under CI=true.");
-  });
-}
-const suite = browserPath ? describe : describe.skip;
+const { browserPath, suite } = browserSuite();
 
 interface BridgeLogEntry {
   method: string;
