@@ -17,6 +17,9 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.(t|j)sx?$": swc },
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "json"],
+  // office-addin-mock (test/office) needs only the OfficeApp enum of office-addin-manifest, whose
+  // main entry pulls in an ESM-only package jest cannot require on Node 20: see the stub.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.cjs" },
   // CI reads a plain "N passed, N failed" closing line; jest's own summary is not one.
   reporters: ["default", "<rootDir>/test/support/summary-reporter.cjs"],
 };
