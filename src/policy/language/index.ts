@@ -1,7 +1,7 @@
 export type { LexiconAdvice, LexiconEntry, LexiconKind, LexiconSource } from "./types";
 export { LEXICON_SV } from "./lexicon-sv";
 export { LEXICON_SOURCES } from "./sources";
-export { compileLexicon, findJargon, findJargonInTokens, matchCase, normalizeRanges } from "./jargon";
+export { compileLexicon, findJargon, findJargonInWords, matchCase, normalizeRanges } from "./jargon";
 export type { JargonHit, Lexicon, LexiconAddition, LexiconChanges } from "./jargon";
 export { splitSentences } from "./sentences";
 export {

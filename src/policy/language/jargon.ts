@@ -1,6 +1,6 @@
 import type { Span } from "../findings";
 import type { LowerToken } from "../text/tokens";
-import { lowerWord, tokenizeLower } from "../text/tokens";
+import { lowerWord, tokenizeLower, wordHash, WordStream } from "../text/tokens";
 import type { LexiconEntry } from "./types";
 
 /** An organisation's addition, as `lexicon.add` in the policy configuration holds it. */
@@ -51,6 +51,11 @@ export interface Lexicon {
   readonly unmatchableForms: readonly string[];
   /** @internal The token trie. */
   readonly root: ReadonlyMap<string, TrieNode>;
+  /**
+   * @internal The trie's first words by {@link wordHash}: most words of a text start no form, and
+   * this rules them out without slicing the word out. "" marks a hash two first words share.
+   */
+  readonly firstWords: ReadonlyMap<number, string>;
 }
 
 /**
@@ -85,8 +90,15 @@ export function compileLexicon(entries: readonly LexiconEntry[], changes: Lexico
       if (!insert(root, form, { entry, form: lowerWord(form), stop: false })) unmatchable.push(form);
     }
   }
-  return { entries: all, unmatchableForms: unmatchable, root };
+  const firstWords = new Map<number, string>();
+  for (const word of root.keys()) {
+    const hash = wordHash(word);
+    firstWords.set(hash, firstWords.has(hash) ? AMBIGUOUS : word);
+  }
+  return { entries: all, unmatchableForms: unmatchable, root, firstWords };
 }
+
+const AMBIGUOUS = "";
 
 function fromAddition(add: LexiconAddition, index: number): LexiconEntry {
   const term = add.term.trim();
@@ -133,35 +145,36 @@ function insert(root: Map<string, TrieNode>, rawForm: string, terminal: Terminal
  * across spaces and a single line break. With `ranges`, only matches wholly inside one range count.
  */
 export function findJargon(text: string, lexicon: Lexicon, ranges?: readonly Span[]): JargonHit[] {
-  return findJargonInTokens(text, tokenizeLower(text), lexicon, ranges);
+  return findJargonInWords(new WordStream(text), lexicon, ranges);
 }
 
-/** {@link findJargon} over tokens the caller already has (from `tokenizeLower(text)`). */
-export function findJargonInTokens(
-  text: string,
-  tokens: readonly LowerToken[],
+/** {@link findJargon} over words the caller already has (a {@link WordStream} of the text). */
+export function findJargonInWords(
+  words: WordStream,
   lexicon: Lexicon,
   ranges?: readonly Span[],
 ): JargonHit[] {
+  const text = words.text;
   const hits: JargonHit[] = [];
   const spans = ranges === undefined ? undefined : normalizeRanges(ranges);
   let r = 0; // index of the current range
-  const n = tokens.length;
+  const n = words.count;
   let i = 0;
   while (i < n) {
-    const first = tokens[i] as LowerToken;
+    const firstStart = words.start(i);
+    const firstEnd = words.end(i);
     let rangeEnd = Infinity;
     if (spans !== undefined) {
-      while (r < spans.length && (spans[r] as Span).end < first.end) r++;
+      while (r < spans.length && (spans[r] as Span).end < firstEnd) r++;
       const span = spans[r];
       if (span === undefined) break;
-      if (first.start < span.start) {
+      if (firstStart < span.start) {
         i++;
         continue;
       }
       rangeEnd = span.end;
     }
-    let node = lexicon.root.get(first.lower);
+    let node = firstNode(words, i, lexicon);
     if (node === undefined) {
       i++;
       continue;
@@ -170,10 +183,8 @@ export function findJargonInTokens(
     let bestEnd = i;
     let j = i;
     while (node.next !== undefined && j + 1 < n) {
-      const prev = tokens[j] as LowerToken;
-      const cur = tokens[j + 1] as LowerToken;
-      if (cur.end > rangeEnd || !isPhraseGap(text, prev.end, cur.start)) break;
-      const child: TrieNode | undefined = node.next.get(cur.lower);
+      if (words.end(j + 1) > rangeEnd || !isPhraseGap(text, words.end(j), words.start(j + 1))) break;
+      const child: TrieNode | undefined = node.next.get(words.lower(j + 1));
       if (child === undefined) break;
       node = child;
       j++;
@@ -187,11 +198,11 @@ export function findJargonInTokens(
       continue;
     }
     if (!best.stop) {
-      const end = (tokens[bestEnd] as LowerToken).end;
-      const matched = text.slice(first.start, end);
+      const end = words.end(bestEnd);
+      const matched = text.slice(firstStart, end);
       const alternatives = best.entry.formAlternatives?.[best.form] ?? best.entry.alternatives;
       hits.push({
-        start: first.start,
+        start: firstStart,
         end,
         text: matched,
         entry: best.entry,
@@ -202,6 +213,16 @@ export function findJargonInTokens(
     i = bestEnd + 1;
   }
   return hits;
+}
+
+/** The trie node of word `i` as a first word, or undefined. */
+function firstNode(words: WordStream, i: number, lexicon: Lexicon): TrieNode | undefined {
+  const hash = words.hashAt(i);
+  if (hash === undefined) return lexicon.root.get(words.lower(i));
+  const word = lexicon.firstWords.get(hash);
+  if (word === undefined) return undefined;
+  if (word === AMBIGUOUS) return lexicon.root.get(words.lower(i));
+  return words.lowerEquals(i, word) ? lexicon.root.get(word) : undefined;
 }
 
 /** Whitespace only, with at most one line break (a blank line ends a phrase). */
@@ -244,10 +265,8 @@ export function matchCase(original: string, replacement: string): string {
   let lower = 0;
   let firstIsUpper: boolean | undefined;
   for (const ch of original) {
-    const up = ch.toUpperCase();
-    const low = ch.toLowerCase();
-    if (up === low) continue; // not a cased letter
-    const isUpper = ch === up;
+    const isUpper = caseOf(ch);
+    if (isUpper === undefined) continue; // not a cased letter
     if (firstIsUpper === undefined) firstIsUpper = isUpper;
     if (isUpper) upper++;
     else lower++;
@@ -255,6 +274,21 @@ export function matchCase(original: string, replacement: string): string {
   if (upper >= 2 && lower === 0) return replacement.toUpperCase();
   if (firstIsUpper === true) return capitalizeFirst(replacement);
   return replacement;
+}
+
+/** True for a capital, false for a small letter, undefined for anything uncased. */
+function caseOf(ch: string): boolean | undefined {
+  const c = ch.charCodeAt(0);
+  // Latin-1 without building case-mapped strings (the same answers as toUpperCase/toLowerCase).
+  if (ch.length === 1 && c < 0x100) {
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) return true;
+    if ((c >= 0x61 && c <= 0x7a) || c === 0xb5 || (c >= 0xdf && c !== 0xf7)) return false;
+    return undefined;
+  }
+  const up = ch.toUpperCase();
+  const low = ch.toLowerCase();
+  if (up === low) return undefined;
+  return ch === up;
 }
 
 function capitalizeFirst(s: string): string {

@@ -1,6 +1,5 @@
 import type { Localized, Span } from "../findings";
-import type { Token } from "../text/tokens";
-import { letterCountIn, tokenize } from "../text/tokens";
+import { letterCountIn, WordStream } from "../text/tokens";
 import { normalizeRanges } from "./jargon";
 import { splitSentences } from "./sentences";
 
@@ -61,20 +60,21 @@ export function lixBandLabel(band: LixBand): Localized {
  * tokenizer's tokens, numbers included; "t.ex." counts as two short words.
  */
 export function sentenceLengths(text: string, ranges?: readonly Span[]): SentenceLength[] {
-  return countWords(splitSentences(text, ranges), tokenize(text));
+  return countWords(splitSentences(text, ranges), new WordStream(text));
 }
 
-function countWords(sentences: readonly Span[], tokens: readonly Token[]): SentenceLength[] {
+function countWords(sentences: readonly Span[], words: WordStream): SentenceLength[] {
   const out: SentenceLength[] = [];
+  const n = words.count;
   let t = 0;
   for (const s of sentences) {
-    while (t < tokens.length && (tokens[t] as Span).start < s.start) t++;
-    let words = 0;
-    while (t < tokens.length && (tokens[t] as Span).end <= s.end) {
-      words++;
+    while (t < n && words.start(t) < s.start) t++;
+    let count = 0;
+    while (t < n && words.end(t) <= s.end) {
+      count++;
       t++;
     }
-    out.push({ start: s.start, end: s.end, words });
+    out.push({ start: s.start, end: s.end, words: count });
   }
   return out;
 }
@@ -88,28 +88,30 @@ export interface LixCounts {
 }
 
 /**
- * LIX counts of the text, or of the given ranges only. `tokens`, when the caller already has them
- * (from `tokenize` or `tokenizeLower` over at least the ranges), saves a second pass.
+ * LIX counts of the text, or of the given ranges only. `words`, when the caller already has them
+ * (a {@link WordStream} over at least the ranges), saves a second pass.
  */
 export function lixCounts(
   text: string,
   ranges?: readonly Span[],
-  tokens: readonly Token[] = tokenize(text),
+  words: WordStream = new WordStream(text),
 ): LixCounts {
   const spans = ranges === undefined ? [{ start: 0, end: text.length }] : normalizeRanges(ranges);
-  let words = 0;
+  let count = 0;
   let longWords = 0;
   let r = 0;
-  for (const token of tokens) {
-    while (r < spans.length && (spans[r] as Span).end < token.end) r++;
+  for (let t = 0; t < words.count; t++) {
+    const start = words.start(t);
+    const end = words.end(t);
+    while (r < spans.length && (spans[r] as Span).end < end) r++;
     const span = spans[r];
     if (span === undefined) break;
-    if (token.start < span.start) continue;
-    words++;
-    if (letterCountIn(text, token.start, token.end) > LONG_WORD_LETTERS) longWords++;
+    if (start < span.start) continue;
+    count++;
+    if (letterCountIn(text, start, end) > LONG_WORD_LETTERS) longWords++;
   }
-  const sentences = countWords(splitSentences(text, spans), tokens).filter((s) => s.words > 0);
-  return { words, longWords, sentences };
+  const sentences = countWords(splitSentences(text, spans), words).filter((s) => s.words > 0);
+  return { words: count, longWords, sentences };
 }
 
 /** LIX from the counts of one or more consecutive parts of a text. */
@@ -124,15 +126,34 @@ export function lixFromCounts(parts: readonly LixCounts[]): LixResult {
   }
   const sentences = words === 0 ? 0 : Math.max(1, lengths.length);
   const value = words === 0 ? 0 : words / sentences + (100 * longWords) / words;
-  const longestSentences = lengths
-    .map((s, index) => ({ s, index }))
-    .sort((a, b) => b.s.words - a.s.words || a.index - b.index)
-    .slice(0, LONGEST_SENTENCE_COUNT)
-    .map(({ s }) => ({ start: s.start, end: s.end }));
+  const longestSentences = longest(lengths, LONGEST_SENTENCE_COUNT).map((s) => ({
+    start: s.start,
+    end: s.end,
+  }));
   return { lix: value, words, sentences, longWords, band: lixBand(value), longestSentences };
 }
 
+/**
+ * The `count` sentences with the most words, longest first, earlier first among equals: one pass
+ * keeping a short sorted list, not a sort of every sentence of a long text.
+ */
+function longest(sentences: readonly SentenceLength[], count: number): SentenceLength[] {
+  const top: SentenceLength[] = [];
+  for (const s of sentences) {
+    if (top.length === count && (top[count - 1] as SentenceLength).words >= s.words) continue;
+    let k = Math.min(top.length, count - 1);
+    top[k] = s;
+    // Move it up past shorter ones only: an equal one seen earlier stays ahead.
+    while (k > 0 && (top[k - 1] as SentenceLength).words < s.words) {
+      top[k] = top[k - 1] as SentenceLength;
+      top[k - 1] = s;
+      k--;
+    }
+  }
+  return top;
+}
+
 /** LIX of the text, or of the given ranges only (e.g. without quoted replies and signature). */
-export function lix(text: string, ranges?: readonly Span[], tokens?: readonly Token[]): LixResult {
-  return lixFromCounts([lixCounts(text, ranges, tokens)]);
+export function lix(text: string, ranges?: readonly Span[], words?: WordStream): LixResult {
+  return lixFromCounts([lixCounts(text, ranges, words)]);
 }

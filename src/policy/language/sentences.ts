@@ -130,18 +130,28 @@ const MAY_END = new Set([
   "uppl",
 ]);
 
+/** Length of the longest abbreviation above (the words before a dot are compared only up to it). */
+const LONGEST_ABBREVIATION = Math.max(...[...NEVER_END, ...MAY_END].map((a) => a.length));
+
 function splitRange(text: string, from: number, to: number, out: Span[]): void {
+  // Plain locals, no closure over them: V8 then keeps them in registers in this hot loop.
   let start = -1; // first word character of the open sentence
   let lastNonSpace = -1; // end (exclusive) of the last non-space character seen
-  const close = (): void => {
-    if (start >= 0 && lastNonSpace > start) out.push({ start, end: lastNonSpace });
-    start = -1;
-  };
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
+    // Letters and most other characters: no space, line break or terminator in this range.
+    if (c >= 0x41 && c < 0x2000 && c !== 0xa0) {
+      if (start < 0 && isWordCharAt(text, i)) start = i;
+      i++;
+      lastNonSpace = i;
+      continue;
+    }
     if (c === 0x0a) {
-      if (start >= 0 && lineBreakEndsSentence(text, i, to)) close();
+      if (start >= 0 && lineBreakEndsSentence(text, i, to)) {
+        if (lastNonSpace > start) out.push({ start, end: lastNonSpace });
+        start = -1;
+      }
       i++;
       continue;
     }
@@ -155,7 +165,10 @@ function splitRange(text: string, from: number, to: number, out: Span[]): void {
       const runEnd = k;
       while (k < to && isCloser(text.charCodeAt(k))) k++;
       lastNonSpace = k;
-      if (start >= 0 && terminatorEndsSentence(text, i, runEnd, k, to)) close();
+      if (start >= 0 && terminatorEndsSentence(text, i, runEnd, k, to)) {
+        if (lastNonSpace > start) out.push({ start, end: lastNonSpace });
+        start = -1;
+      }
       i = k;
       continue;
     }
@@ -163,7 +176,7 @@ function splitRange(text: string, from: number, to: number, out: Span[]): void {
     i++;
     lastNonSpace = i;
   }
-  close();
+  if (start >= 0 && lastNonSpace > start) out.push({ start, end: lastNonSpace });
 }
 
 function terminatorEndsSentence(text: string, at: number, runEnd: number, k: number, to: number): boolean {
@@ -178,19 +191,18 @@ function terminatorEndsSentence(text: string, at: number, runEnd: number, k: num
   if (j >= to || newlines >= 2) return true;
   const next = text[j] as string;
   const nextLower = isLowerLetter(next);
-  const run = text.slice(at, runEnd);
-  if (run !== "." && run !== "..") {
-    // "!", "?", "…", "..." and mixtures: ends unless the text goes on in lower case.
-    return !nextLower;
-  }
-  if (run === "..") return !nextLower;
-  const prev = wordBefore(text, at);
-  if (NEVER_END.has(prev)) return false;
+  // "!", "?", "…", "..", "..." and mixtures: ends unless the text goes on in lower case.
+  if (runEnd - at !== 1 || text.charCodeAt(at) !== 0x2e) return !nextLower;
+  const wordStart = wordStartBefore(text, at);
+  // Every listed abbreviation is short: a longer word before the dot is looked at only as a number.
+  const prev = at - wordStart <= LONGEST_ABBREVIATION ? text.slice(wordStart, at).toLowerCase() : undefined;
+  if (prev !== undefined && NEVER_END.has(prev)) return false;
   if (nextLower) return false;
-  if (prev.length === 1 && isUpperLetter(text[at - 1] as string)) return false; // an initial
+  if (prev !== undefined && prev.length === 1 && isUpperLetter(text[at - 1] as string)) return false; // an initial
   const nextIsDigit = isDigit(next.charCodeAt(0));
-  if (MAY_END.has(prev)) return !nextIsDigit && (isUpperLetter(next) || !isWordCharAt(text, j));
-  if (nextIsDigit && isNumeric(prev)) return false; // "3.12. 10.30"
+  if (prev !== undefined && MAY_END.has(prev))
+    return !nextIsDigit && (isUpperLetter(next) || !isWordCharAt(text, j));
+  if (nextIsDigit && isNumeric(text.slice(wordStart, at))) return false; // "3.12. 10.30"
   return true;
 }
 
@@ -202,8 +214,8 @@ function lineBreakEndsSentence(text: string, at: number, to: number): boolean {
   return !isLowerLetter(text[j] as string);
 }
 
-/** The word (letters, digits and inner dots) right before position `at`, lower case. */
-function wordBefore(text: string, at: number): string {
+/** Where the word (letters, digits and inner dots) right before position `at` starts. */
+function wordStartBefore(text: string, at: number): number {
   let k = at;
   while (k > 0) {
     const c = text.charCodeAt(k - 1);
@@ -225,7 +237,7 @@ function wordBefore(text: string, at: number): string {
     if (!isWordCharAt(text, k - 1)) break;
     k--;
   }
-  return text.slice(k, at).toLowerCase();
+  return k;
 }
 
 function isSpace(c: number): boolean {
@@ -250,9 +262,15 @@ function isNumeric(word: string): boolean {
 }
 
 function isLowerLetter(ch: string): boolean {
+  // Latin-1 decides most cases without allocating case-mapped strings.
+  const c = ch.charCodeAt(0);
+  if (ch.length === 1 && c < 0x100)
+    return (c >= 0x61 && c <= 0x7a) || c === 0xb5 || (c >= 0xdf && c !== 0xf7);
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 function isUpperLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (ch.length === 1 && c < 0x100) return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

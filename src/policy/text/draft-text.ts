@@ -44,13 +44,13 @@ function firstMark(text: string, marks: readonly number[]): number | undefined {
 
 export function extractDraftText(body: string, format: DraftFormat): DraftText {
   let text: string;
-  let sourceOffsets: Int32Array | undefined;
+  let offsetsOf: (() => Int32Array) | undefined;
   let quoteMark: number | undefined;
   let signatureMarks: number[] = [];
   if (format === "html") {
     const html = htmlToText(body);
     text = html.text;
-    sourceOffsets = html.offsets;
+    offsetsOf = () => html.offsets;
     quoteMark = firstMark(text, html.quoteMarks);
     signatureMarks = html.signatureMarks.map((mark) => trimStartAt(text, mark, text.length));
   } else {
@@ -79,7 +79,11 @@ export function extractDraftText(body: string, format: DraftFormat): DraftText {
   } = { format, source: body, text, authored };
   if (signature) draft.signature = signature;
   if (quoteStart !== undefined) draft.quoted = { start: quoteStart, end: text.length };
-  if (sourceOffsets) draft.sourceOffsets = sourceOffsets;
+  if (offsetsOf) {
+    // Only a fix needs the per-character map: expand it on first read, not on every analysis.
+    const expand = offsetsOf;
+    Object.defineProperty(draft, "sourceOffsets", { enumerable: true, get: expand });
+  }
   return draft;
 }
 

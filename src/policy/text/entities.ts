@@ -251,8 +251,20 @@ export function decodeEntityAt(source: string, at: number): DecodedEntity | unde
   if (source.charCodeAt(at + 1) === 35) return decodeNumeric(source, at);
   let i = at + 1;
   const limit = Math.min(source.length, at + 1 + LONGEST_NAME);
-  while (i < limit && isAsciiAlnum(source.charCodeAt(i))) i++;
+  let hash = 0;
+  for (; i < limit; i++) {
+    const c = source.charCodeAt(i);
+    if (!isAsciiAlnum(c)) break;
+    hash = (Math.imul(hash, 31) + c) | 0;
+  }
   if (i === at + 1) return undefined;
+  if (source.charCodeAt(i) === 59) {
+    // Swedish HTML mail is full of &aring; &auml; &ouml; &nbsp;: find the name by a hash of its
+    // characters, without slicing it out, and share one result object per name.
+    const known = TERMINATED_BY_HASH.get(hash);
+    if (known !== undefined && known.length === i + 1 - at && sameChars(source, at + 1, known.name))
+      return known.decoded;
+  }
   const name = source.slice(at + 1, i);
   if (source.charCodeAt(i) === 59 && Object.prototype.hasOwnProperty.call(NAMED, name)) {
     return { text: NAMED[name] as string, length: i + 1 - at };
@@ -264,3 +276,27 @@ export function decodeEntityAt(source: string, at: number): DecodedEntity | unde
   }
   return undefined;
 }
+
+/** True when source[at …] spells `name` (which the caller knows fits). */
+function sameChars(source: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (source.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** "&name;" for every named reference, by the same hash decodeEntityAt computes (first name wins). */
+const TERMINATED_BY_HASH: ReadonlyMap<number, { name: string; length: number; decoded: DecodedEntity }> =
+  (() => {
+    const table = new Map<number, { name: string; length: number; decoded: DecodedEntity }>();
+    for (const name of Object.keys(NAMED)) {
+      let hash = 0;
+      for (let k = 0; k < name.length; k++) hash = (Math.imul(hash, 31) + name.charCodeAt(k)) | 0;
+      // A colliding name simply takes the slower lookup below.
+      if (!table.has(hash))
+        table.set(hash, {
+          name,
+          length: name.length + 2,
+          decoded: Object.freeze({ text: NAMED[name] as string, length: name.length + 2 }),
+        });
+    }
+    return table;
+  })();

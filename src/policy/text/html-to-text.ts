@@ -97,6 +97,9 @@ const OUTLOOK_SEPARATOR_STYLES = ["border-top:solid#e1e1e1", "border-top:solid#b
 
 const NO_SPACE = -2;
 
+/** Text pieces kept before they are joined into one string. */
+const PIECES_PER_JOIN = 4096;
+
 // Character codes (plain constants: the ES2016 event-handler bundle gets no enum machinery).
 const TAB = 9;
 const LF = 10;
@@ -129,30 +132,128 @@ function stripOutlookPrefix(value: string): string {
   return v;
 }
 
-/** A start or end tag's name and attributes (names lower-cased; values raw). */
+/**
+ * A start or end tag: its name and where the few attributes the quote and signature detectors
+ * read sit in the source (first occurrence wins, as in browsers; -1 when absent). One object is
+ * reused for every tag and values are sliced out only when a detector needs them: Outlook HTML
+ * has a class or style on nearly every element, and allocating for each was a measurable share
+ * of the extraction.
+ */
 interface Tag {
-  readonly name: string;
-  readonly attrs: ReadonlyMap<string, string>;
+  name: string;
+  /** [start, end) of each attribute value in the source, by slot; -1 when absent. */
+  readonly values: Int32Array;
   /** Offset just past the tag's ">", or source.length when the tag runs to the end. */
-  readonly end: number;
+  end: number;
   /** False when the input ended inside the tag: browsers then drop it. */
-  readonly closed: boolean;
+  closed: boolean;
 }
 
-/** Parses the tag whose name starts at `at` (just after "<" or "</"). */
-function parseTag(source: string, at: number): Tag {
+// Attribute slots in Tag.values (pairs).
+const ID = 0;
+const CLASS = 2;
+const STYLE = 4;
+const TYPE = 6;
+const NAME = 8;
+
+const ATTRIBUTE_NAMES = ["id", "class", "style", "type", "name"];
+
+const newTag = (): Tag => ({ name: "", values: new Int32Array(10), end: 0, closed: false });
+
+/** The slot of an attribute the detectors read, or -1; compared without a lower-cased copy. */
+function attributeSlot(source: string, start: number, end: number): number {
+  const len = end - start;
+  if (len < 2 || len > 5) return -1;
+  const c0 = source.charCodeAt(start) | 0x20;
+  const slot =
+    len === 2 && c0 === 105 /* i */
+      ? ID
+      : len === 5 && c0 === 99 /* c */
+        ? CLASS
+        : len === 5 && c0 === 115 /* s */
+          ? STYLE
+          : len === 4 && c0 === 116 /* t */
+            ? TYPE
+            : len === 4 && c0 === 110 /* n */
+              ? NAME
+              : -1;
+  if (slot < 0) return -1;
+  const wanted = ATTRIBUTE_NAMES[slot >> 1] as string;
+  for (let k = 1; k < len; k++) {
+    if ((source.charCodeAt(start + k) | 0x20) !== wanted.charCodeAt(k)) return -1;
+  }
+  return slot;
+}
+
+/** The value of an attribute slot, or undefined when the tag has none. */
+function attributeValue(source: string, tag: Tag, slot: number): string | undefined {
+  const start = tag.values[slot] as number;
+  return start < 0 ? undefined : source.slice(start, tag.values[slot + 1]);
+}
+
+/** True when the attribute value in `slot` contains `needle` (lower case), ignoring ASCII case. */
+function attributeHas(source: string, tag: Tag, slot: number, needle: string): boolean {
+  const start = tag.values[slot] as number;
+  const last = (tag.values[slot + 1] as number) - needle.length;
+  const first = needle.charCodeAt(0);
+  for (let i = start; i >= 0 && i <= last; i++) {
+    if (lowerAscii(source.charCodeAt(i)) !== first) continue;
+    let k = 1;
+    while (k < needle.length && lowerAscii(source.charCodeAt(i + k)) === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c;
+}
+
+/** Tag names seen in mail, by a hash of their lower-cased characters: most tags need no new string. */
+const KNOWN_TAG_NAMES: ReadonlyMap<number, string> = (() => {
+  const names = [
+    ...BLOCK,
+    ...RAW_SKIP,
+    ...HEAD_CONTENT,
+    ...["a", "b", "i", "u", "s", "br", "td", "th", "tr", "span", "font", "img", "strong", "em"],
+    ...["sup", "sub", "o:p", "small", "big", "code", "wbr", "col", "colgroup", "area", "map"],
+  ];
+  const table = new Map<number, string>();
+  for (const name of names) {
+    let hash = 0;
+    for (let k = 0; k < name.length; k++) hash = (Math.imul(hash, 31) + name.charCodeAt(k)) | 0;
+    if (!table.has(hash)) table.set(hash, name);
+  }
+  return table;
+})();
+
+/** Parses the tag whose name starts at `at` (just after "<" or "</") into `tag`. */
+function parseTag(source: string, at: number, tag: Tag): Tag {
   const n = source.length;
   let i = at;
+  let hash = 0;
   while (i < n) {
     const c = source.charCodeAt(i);
     if (isHtmlSpace(c) || c === SLASH || c === GT) break;
+    hash = (Math.imul(hash, 31) + lowerAscii(c)) | 0;
     i++;
   }
-  const name = source.slice(at, i).toLowerCase();
-  const attrs = new Map<string, string>();
+  const known = KNOWN_TAG_NAMES.get(hash);
+  tag.name =
+    known !== undefined && known.length === i - at && sameLetters(source, at, known)
+      ? known
+      : source.slice(at, i).toLowerCase();
+  tag.values.fill(-1);
+  tag.end = n;
+  tag.closed = false;
+  const values = tag.values;
   while (i < n) {
     let c = source.charCodeAt(i);
-    if (c === GT) return { name, attrs, end: i + 1, closed: true };
+    if (c === GT) {
+      tag.end = i + 1;
+      tag.closed = true;
+      return tag;
+    }
     if (isHtmlSpace(c) || c === SLASH) {
       i++;
       continue;
@@ -165,22 +266,26 @@ function parseTag(source: string, at: number): Tag {
       if (isHtmlSpace(c) || c === SLASH || c === GT || c === EQ) break;
       i++;
     }
-    const attrName = source.slice(nameStart, i).toLowerCase();
+    const slot = attributeSlot(source, nameStart, i);
     let j = i;
     while (j < n && isHtmlSpace(source.charCodeAt(j))) j++;
     if (source.charCodeAt(j) !== EQ) {
-      if (!attrs.has(attrName)) attrs.set(attrName, "");
+      if (slot >= 0 && values[slot] === -1) {
+        values[slot] = i;
+        values[slot + 1] = i;
+      }
       continue;
     }
     j++;
     while (j < n && isHtmlSpace(source.charCodeAt(j))) j++;
     const q = source.charCodeAt(j);
-    let value: string;
+    let valueStart: number;
+    let valueEnd: number;
     if (q === DQUOTE || q === APOS) {
       // A quoted value may hold ">"; an unclosed quote runs to the end of input.
       const close = source.indexOf(q === DQUOTE ? '"' : "'", j + 1);
-      const valueEnd = close < 0 ? n : close;
-      value = source.slice(j + 1, valueEnd);
+      valueStart = j + 1;
+      valueEnd = close < 0 ? n : close;
       i = close < 0 ? n : close + 1;
     } else {
       let k = j;
@@ -189,12 +294,23 @@ function parseTag(source: string, at: number): Tag {
         if (isHtmlSpace(ck) || ck === GT) break;
         k++;
       }
-      value = source.slice(j, k);
+      valueStart = j;
+      valueEnd = k;
       i = k;
     }
-    if (!attrs.has(attrName)) attrs.set(attrName, value);
+    if (slot >= 0 && values[slot] === -1) {
+      values[slot] = valueStart;
+      values[slot + 1] = valueEnd;
+    }
   }
-  return { name, attrs, end: n, closed: false };
+  return tag;
+}
+
+/** True when source[at …] spells `name` (lower case) ignoring ASCII case. */
+function sameLetters(source: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++)
+    if (lowerAscii(source.charCodeAt(at + k)) !== name.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Offset just past the end tag `</name …>` at or after `from`, or source.length. Case-insensitive. */
@@ -215,37 +331,98 @@ function skipToEndTag(source: string, from: number, name: string): number {
   }
 }
 
-function classTokens(attrs: ReadonlyMap<string, string>): string[] {
-  const cls = attrs.get("class");
-  return cls ? cls.split(/[ \t\n\r\f]+/).filter((t) => t !== "") : [];
+function classTokens(cls: string): string[] {
+  return cls.split(/[ \t\n\r\f]+/).filter((t) => t !== "");
 }
 
-function isQuoteElement(tag: Tag): boolean {
-  const id = tag.attrs.get("id");
+function isQuoteElement(source: string, tag: Tag): boolean {
+  const id = attributeValue(source, tag, ID);
   if (id !== undefined && QUOTE_IDS.has(stripOutlookPrefix(id))) return true;
-  for (const token of classTokens(tag.attrs)) {
-    const t = stripOutlookPrefix(token);
-    if (t.startsWith("gmail_quote") || QUOTE_CLASSES.has(t)) return true;
+  // Most classes (MsoNormal …) name none of the markers: a scan of the source rules them out
+  // before anything is sliced or split.
+  if (attributeHas(source, tag, CLASS, "quote") || attributeHas(source, tag, CLASS, "cite")) {
+    for (const token of classTokens(attributeValue(source, tag, CLASS) as string)) {
+      const t = stripOutlookPrefix(token);
+      if (t.startsWith("gmail_quote") || QUOTE_CLASSES.has(t)) return true;
+    }
   }
   if (tag.name === "blockquote") {
-    const type = tag.attrs.get("type");
+    const type = attributeValue(source, tag, TYPE);
     if (type !== undefined && type.toLowerCase() === "cite") return true;
   }
-  const style = tag.attrs.get("style");
-  if (style !== undefined && style.length < 2000) {
-    const compact = style.toLowerCase().replace(/[ \t\n\r\f]+/g, "");
+  const styleLength = (tag.values[STYLE + 1] as number) - (tag.values[STYLE] as number);
+  if (styleLength < 2000 && attributeHas(source, tag, STYLE, "border-top")) {
+    const compact = (attributeValue(source, tag, STYLE) as string).toLowerCase().replace(/[ \t\n\r\f]+/g, "");
     for (const marker of OUTLOOK_SEPARATOR_STYLES) if (compact.includes(marker)) return true;
   }
   return false;
 }
 
-function isSignatureElement(tag: Tag): boolean {
-  const id = tag.attrs.get("id");
+function isSignatureElement(source: string, tag: Tag): boolean {
+  const id = attributeValue(source, tag, ID);
   if (id !== undefined && stripOutlookPrefix(id) === "signature") return true;
-  for (const token of classTokens(tag.attrs)) if (stripOutlookPrefix(token) === "signature") return true;
+  if (attributeHas(source, tag, CLASS, "signature")) {
+    const cls = attributeValue(source, tag, CLASS) as string;
+    for (const token of classTokens(cls)) if (stripOutlookPrefix(token) === "signature") return true;
+  }
   // Classic Outlook (Word) bookmarks the inserted signature: <a name="_MailAutoSig">.
-  const bookmark = tag.name === "a" ? tag.attrs.get("name") : undefined;
+  const bookmark = tag.name === "a" ? attributeValue(source, tag, NAME) : undefined;
   return bookmark !== undefined && stripOutlookPrefix(bookmark) === "_mailautosig";
+}
+
+/** Source offsets of the extracted text, kept as runs and expanded per character only on demand. */
+class OffsetRuns {
+  // Triples: text position where a run starts, its source offset, 1 if sequential else 0. A typed
+  // array grown by doubling: a plain array past ~16k elements leaves V8's regular heap and then
+  // grows several times slower than linearly (measured: 27k pushes 2.6 ms, 9k 0.014 ms × 9).
+  private runs = new Int32Array(3 * 512);
+  private used = 0;
+
+  /** text[at …] maps to `offset` (+ k when `sequential`) until the next run starts. */
+  add(at: number, offset: number, sequential: boolean): void {
+    let runs = this.runs;
+    const last = this.used - 3;
+    if (last >= 0) {
+      // Extend the previous run when this one continues it (text after a collapsed single space
+      // copied in the same piece of source, or a second synthesized line break).
+      if (
+        sequential &&
+        runs[last + 2] === 1 &&
+        (runs[last + 1] as number) + at - (runs[last] as number) === offset
+      )
+        return;
+      if (!sequential && runs[last + 2] === 0 && runs[last + 1] === offset) return;
+    }
+    const k = this.used;
+    if (k + 3 > runs.length) {
+      const grown = new Int32Array(runs.length * 2);
+      grown.set(runs);
+      this.runs = runs = grown;
+    }
+    runs[k] = at;
+    runs[k + 1] = offset;
+    runs[k + 2] = sequential ? 1 : 0;
+    this.used = k + 3;
+  }
+
+  /** Forgets every run that starts at or after `length` (the text was cut back to it). */
+  truncate(length: number): void {
+    while (this.used > 0 && (this.runs[this.used - 3] as number) >= length) this.used -= 3;
+  }
+
+  expand(length: number): Int32Array {
+    const runs = this.runs;
+    const used = this.used;
+    const out = new Int32Array(length);
+    for (let k = 0; k < used; k += 3) {
+      const from = runs[k] as number;
+      const to = k + 3 < used ? (runs[k + 3] as number) : length;
+      const offset = runs[k + 1] as number;
+      if (runs[k + 2] === 1) for (let t = from; t < to; t++) out[t] = offset + t - from;
+      else out.fill(offset, from, to);
+    }
+    return out;
+  }
 }
 
 /**
@@ -253,18 +430,14 @@ function isSignatureElement(tag: Tag): boolean {
  * holding nothing but &nbsp; (Outlook's "<p>&nbsp;</p>" blank paragraph) is emitted empty.
  */
 class TextBuilder {
-  // The text is written as UTF-16 code units into a typed buffer beside its source offsets, and
-  // turned into a string once at the end: a 1 MB body then costs two arrays, not one string
-  // object per word (whose garbage made large bodies disproportionately slow).
-  private chars: Uint16Array;
-  private offsets: Int32Array;
-
-  constructor(capacity: number) {
-    // Sized for the source up front: the text is rarely longer, so the arrays seldom grow.
-    const size = Math.max(1024, capacity + 64);
-    this.chars = new Uint16Array(size);
-    this.offsets = new Int32Array(size);
-  }
+  // The text is kept as pieces (mostly slices of the source, which V8 does not copy) joined once
+  // at the end, and the offsets as runs: nothing is written per character, so a 1 MB body costs
+  // a few thousand small objects rather than megabytes of per-character arrays.
+  private readonly parts: string[] = [];
+  private partsUsed = 0;
+  /** Earlier lines, joined a few thousand pieces at a time (see OffsetRuns on big arrays). */
+  private readonly joined: string[] = [];
+  readonly offsets = new OffsetRuns();
   length = 0;
   readonly quoteMarks: number[] = [];
   readonly signatureMarks: number[] = [];
@@ -273,54 +446,39 @@ class TextBuilder {
   /** Offset of the whitespace a pending space came from, -1 if synthesized, NO_SPACE if none. */
   private pendingSpace = NO_SPACE;
   private lineStartLength = 0;
+  private lineStartParts = 0;
   private lineVisible = false;
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.offsets.length) return;
-    let size = this.offsets.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const offsets = new Int32Array(size);
-    offsets.set(this.offsets.subarray(0, this.length));
-    this.offsets = offsets;
-    const chars = new Uint16Array(size);
-    chars.set(this.chars.subarray(0, this.length));
-    this.chars = chars;
-  }
 
   /** Appends `text`; every character maps to `offset`, or to `offset + k` when `sequential`. */
   private raw(text: string, offset: number, sequential: boolean): void {
-    this.reserve(text.length);
-    for (let k = 0; k < text.length; k++) {
-      this.chars[this.length + k] = text.charCodeAt(k);
-      this.offsets[this.length + k] = sequential ? offset + k : offset;
-    }
+    this.offsets.add(this.length, offset, sequential && text.length > 1);
+    // Written by index, cut back by moving partsUsed (see OffsetRuns for why not `length`).
+    if (this.partsUsed === this.parts.length) this.parts.push(text);
+    else this.parts[this.partsUsed] = text;
+    this.partsUsed++;
     this.length += text.length;
-  }
-
-  /** Appends source[start, end) as it stands, each character mapped to its own offset. */
-  private rawRange(source: string, start: number, end: number): void {
-    this.reserve(end - start);
-    for (let k = start; k < end; k++) {
-      this.chars[this.length] = source.charCodeAt(k);
-      this.offsets[this.length] = k;
-      this.length++;
-    }
   }
 
   /** Drops the current line's content when it is only spaces. */
   private dropBlankLine(): void {
     if (this.lineVisible || this.length === this.lineStartLength) return;
     this.length = this.lineStartLength;
-    for (const marks of [this.quoteMarks, this.signatureMarks]) {
-      for (let k = marks.length - 1; k >= 0 && (marks[k] as number) > this.length; k--)
-        marks[k] = this.length;
-    }
+    this.partsUsed = this.lineStartParts;
+    this.offsets.truncate(this.length);
+    pullBack(this.quoteMarks, this.length);
+    pullBack(this.signatureMarks, this.length);
   }
 
   private newline(offset: number): void {
     this.dropBlankLine();
     this.raw("\n", offset, false);
     this.lineStartLength = this.length;
+    if (this.partsUsed >= PIECES_PER_JOIN) {
+      // Nothing before a line start is ever cut back, so these pieces are final.
+      this.joined.push(this.parts.slice(0, this.partsUsed).join(""));
+      this.partsUsed = 0;
+    }
+    this.lineStartParts = this.partsUsed;
     this.lineVisible = false;
     this.atLineStart = true;
   }
@@ -358,7 +516,7 @@ class TextBuilder {
   contentRange(source: string, start: number, end: number): void {
     if (end <= start) return;
     this.flush();
-    this.rawRange(source, start, end);
+    this.raw(source.slice(start, end), start, true);
     if (end - start !== 1 || source.charCodeAt(start) !== 0x20) this.lineVisible = true;
     this.atLineStart = false;
   }
@@ -387,50 +545,92 @@ class TextBuilder {
     marks.push(this.length);
   }
 
-  finish(): { text: string; offsets: Int32Array } {
+  finish(): string {
     this.dropBlankLine();
-    // A view, not a copy: at 1 MB of HTML a copy is megabytes of garbage per analysis.
-    const pieces: string[] = [];
-    // fromCharCode takes its arguments on the stack: convert in slices well below engine limits.
-    for (let k = 0; k < this.length; k += 8192) {
-      pieces.push(
-        String.fromCharCode.apply(
-          null,
-          this.chars.subarray(k, Math.min(this.length, k + 8192)) as unknown as number[],
-        ),
-      );
-    }
-    return { text: pieces.join(""), offsets: this.offsets.subarray(0, this.length) };
+    this.joined.push(this.parts.slice(0, this.partsUsed).join(""));
+    return this.joined.length === 1 ? (this.joined[0] as string) : this.joined.join("");
   }
 }
 
-export function htmlToText(source: string): HtmlText {
-  const out = new TextBuilder(source.length);
-  const n = source.length;
-  let inHead = false;
-  let preDepth = 0;
+/** Moves marks past `length` back to it (the text after them was dropped). */
+function pullBack(marks: number[], length: number): void {
+  for (let k = marks.length - 1; k >= 0 && (marks[k] as number) > length; k--) marks[k] = length;
+}
+
+/** What {@link htmlToText} returns; the per-character offsets are expanded on first use. */
+class ExtractedHtml implements HtmlText {
+  private expanded: Int32Array | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly runs: OffsetRuns,
+    readonly quoteMarks: readonly number[],
+    readonly signatureMarks: readonly number[],
+  ) {}
+
+  get offsets(): Int32Array {
+    if (this.expanded === undefined) this.expanded = this.runs.expand(this.text.length);
+    return this.expanded;
+  }
+}
+
+/** One extraction: the state of the single left-to-right pass over the source. */
+class Extractor {
+  readonly out = new TextBuilder();
+  /** Reused for every tag: nothing keeps a tag after it has been handled. */
+  private readonly tag = newTag();
+  private inHead = false;
+  private preDepth = 0;
+
+  constructor(private readonly source: string) {}
+
+  run(): HtmlText {
+    const source = this.source;
+    const n = source.length;
+    let i = 0;
+    while (i < n) {
+      if (source.charCodeAt(i) === LT) {
+        i = this.markup(i);
+        continue;
+      }
+      let end = source.indexOf("<", i);
+      if (end < 0) end = n;
+      this.textRun(i, end);
+      i = end;
+    }
+    const text = this.out.finish();
+    return new ExtractedHtml(text, this.out.offsets, this.out.quoteMarks, this.out.signatureMarks);
+  }
 
   /** Text from `start` to `end` (no "<" inside). */
-  const textRun = (start: number, end: number): void => {
+  private textRun(start: number, end: number): void {
+    const source = this.source;
+    const out = this.out;
     let run = -1; // start of a stretch of ordinary characters, copied in one piece
-    const flushRun = (k: number): void => {
-      if (run >= 0) out.contentRange(source, run, k);
-      run = -1;
-    };
     for (let k = start; k < end; k++) {
       const c = source.charCodeAt(k);
+      // Ordinary characters (nearly all of them) are decided by the first two tests.
+      if (c > SPACE && c !== AMP && c !== NBSP) {
+        if (run < 0) {
+          run = k;
+          this.inHead = false;
+        }
+        continue;
+      }
       if (isHtmlSpace(c)) {
-        if (inHead) continue;
-        if (preDepth === 0) {
+        if (this.inHead) continue;
+        if (this.preDepth === 0) {
           // A lone space between words collapses to itself: keep it in the run, so ordinary
           // prose is copied a line at a time instead of a word at a time.
-          if (c === 0x20 && run >= 0 && k + 1 < end && !isHtmlSpace(source.charCodeAt(k + 1))) continue;
-          flushRun(k);
+          if (c === SPACE && run >= 0 && k + 1 < end && !isHtmlSpace(source.charCodeAt(k + 1))) continue;
+          if (run >= 0) out.contentRange(source, run, k);
+          run = -1;
           out.space(k);
           continue;
         }
         if (c === LF || c === CR) {
-          flushRun(k);
+          if (run >= 0) out.contentRange(source, run, k);
+          run = -1;
           // CRLF and lone CR are one line break inside <pre>.
           if (c === LF || source.charCodeAt(k + 1) !== LF) out.content("\n", k, false);
           continue;
@@ -440,62 +640,68 @@ export function htmlToText(source: string): HtmlText {
         continue;
       }
       // Non-blank text in <head> means the body has started, as browsers do it.
-      inHead = false;
+      this.inHead = false;
       if (c === AMP) {
         const entity = decodeEntityAt(source, k);
         if (entity) {
-          flushRun(k);
+          if (run >= 0) out.contentRange(source, run, k);
+          run = -1;
           out.content(entity.text === "\u00a0" ? " " : entity.text, k, false);
           k += entity.length - 1;
           continue;
         }
       } else if (c === NBSP) {
-        flushRun(k);
+        if (run >= 0) out.contentRange(source, run, k);
+        run = -1;
         out.content(" ", k, false);
         continue;
       }
       if (run < 0) run = k;
     }
-    flushRun(end);
-  };
+    if (run >= 0) out.contentRange(source, run, end);
+  }
 
-  const startTag = (tag: Tag): number => {
+  private startTag(tag: Tag): number {
     const name = tag.name;
+    const out = this.out;
     if (name === "head") {
-      if (out.length === 0) inHead = true;
+      if (out.length === 0) this.inHead = true;
       return tag.end;
     }
-    if (RAW_SKIP.has(name)) return skipToEndTag(source, tag.end, name);
-    if (inHead) {
+    if (RAW_SKIP.has(name)) return skipToEndTag(this.source, tag.end, name);
+    if (this.inHead) {
       if (HEAD_CONTENT.has(name) || name.includes(":")) return tag.end;
-      inHead = false;
+      this.inHead = false;
     }
-    if (isQuoteElement(tag)) out.mark(out.quoteMarks);
-    if (isSignatureElement(tag)) out.mark(out.signatureMarks);
+    if (isQuoteElement(this.source, tag)) out.mark(out.quoteMarks);
+    if (isSignatureElement(this.source, tag)) out.mark(out.signatureMarks);
     if (name === "br") out.lineBreak();
     else if (name === "td" || name === "th") out.space(-1);
     else if (BLOCK.has(name)) {
       out.blockBreak();
-      if (name === "pre") preDepth++;
+      if (name === "pre") this.preDepth++;
     }
     return tag.end;
-  };
+  }
 
-  const endTag = (tag: Tag): number => {
+  private endTag(tag: Tag): number {
     const name = tag.name;
-    if (name === "head") inHead = false;
-    if (inHead) return tag.end;
+    const out = this.out;
+    if (name === "head") this.inHead = false;
+    if (this.inHead) return tag.end;
     if (name === "br") out.lineBreak();
     else if (name === "td" || name === "th") out.space(-1);
     else if (BLOCK.has(name)) {
       out.blockBreak();
-      if (name === "pre" && preDepth > 0) preDepth--;
+      if (name === "pre" && this.preDepth > 0) this.preDepth--;
     }
     return tag.end;
-  };
+  }
 
   /** Handles the markup starting at source[i] === "<"; returns where to continue. */
-  const markup = (i: number): number => {
+  private markup(i: number): number {
+    const source = this.source;
+    const n = source.length;
     const c1 = source.charCodeAt(i + 1);
     if (c1 === BANG) {
       if (source.startsWith("<!--", i)) {
@@ -516,39 +722,29 @@ export function htmlToText(source: string): HtmlText {
     if (c1 === SLASH) {
       const c2 = source.charCodeAt(i + 2);
       if (isAsciiLetter(c2)) {
-        const tag = parseTag(source, i + 2);
-        return tag.closed ? endTag(tag) : n;
+        const tag = parseTag(source, i + 2, this.tag);
+        return tag.closed ? this.endTag(tag) : n;
       }
       if (c2 === GT) return i + 3;
       if (i + 2 >= n) {
-        textRun(i, n);
+        this.textRun(i, n);
         return n;
       }
       const gt = source.indexOf(">", i + 2);
       return gt < 0 ? n : gt + 1;
     }
     if (isAsciiLetter(c1)) {
-      const tag = parseTag(source, i + 1);
-      return tag.closed ? startTag(tag) : n;
+      const tag = parseTag(source, i + 1, this.tag);
+      return tag.closed ? this.startTag(tag) : n;
     }
     // A stray "<" ("a < b", "<3") is text.
-    textRun(i, i + 1);
+    this.textRun(i, i + 1);
     return i + 1;
-  };
-
-  let i = 0;
-  while (i < n) {
-    if (source.charCodeAt(i) === LT) {
-      i = markup(i);
-      continue;
-    }
-    let end = source.indexOf("<", i);
-    if (end < 0) end = n;
-    textRun(i, end);
-    i = end;
   }
-  const { text, offsets } = out.finish();
-  return { text, offsets, quoteMarks: out.quoteMarks, signatureMarks: out.signatureMarks };
+}
+
+export function htmlToText(source: string): HtmlText {
+  return new Extractor(source).run();
 }
 
 /** Re-export for the offset mapping in replaceInSource. */

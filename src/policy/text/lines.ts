@@ -15,27 +15,8 @@ export class Lines {
   readonly length: number;
 
   constructor(text: string) {
-    let count = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-    }
-    const bounds = new Int32Array(count * 2);
-    let n = 0;
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        bounds[n++] = start;
-        bounds[n++] = i;
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
-    }
-    bounds[n] = start;
-    bounds[n + 1] = text.length;
-    this.bounds = bounds;
-    this.length = count;
+    this.bounds = text.indexOf("\r") < 0 ? lfBounds(text) : anyBounds(text);
+    this.length = this.bounds.length / 2;
   }
 
   /** Line `index`, or undefined outside [0, length). */
@@ -64,6 +45,47 @@ export class Lines {
     }
     return lo;
   }
+}
+
+/** Line bounds when "\n" is the only break (always so for extracted HTML): indexOf, not a char loop. */
+function lfBounds(text: string): Int32Array {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  const bounds = new Int32Array(count * 2);
+  let n = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    bounds[n++] = start;
+    bounds[n++] = i;
+    start = i + 1;
+  }
+  bounds[n] = start;
+  bounds[n + 1] = text.length;
+  return bounds;
+}
+
+/** Line bounds with "\n", "\r\n" and lone "\r" as breaks. */
+function anyBounds(text: string): Int32Array {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  const bounds = new Int32Array(count * 2);
+  let n = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      bounds[n++] = start;
+      bounds[n++] = i;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  bounds[n] = start;
+  bounds[n + 1] = text.length;
+  return bounds;
 }
 
 /** Whitespace as far as line structure goes; U+00A0 included since Outlook pads with it. */

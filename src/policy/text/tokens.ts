@@ -33,7 +33,17 @@ export interface LowerToken extends Token {
 /** Splits text into word tokens in one left-to-right pass. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  scan(text, (start, end) => tokens.push({ start, end, text: text.slice(start, end) }));
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const w = wordCharWidth(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i + w, n);
+    tokens.push({ start: i, end, text: text.slice(i, end) });
+    i = end;
+  }
   return tokens;
 }
 
@@ -49,17 +59,121 @@ export function tokenizeLower(text: string, from = 0, to = text.length): LowerTo
   // Folding is rare (decomposed å, typographic hyphens): test the whole text once, not each word.
   const folding = !aligned || NEEDS_FOLDING.test(lowered);
   const tokens: LowerToken[] = [];
-  scan(
-    text,
-    (start, end) => {
-      const lower = aligned ? lowered.slice(start - from, end - from) : text.slice(start, end).toLowerCase();
-      tokens.push(new LazyToken(text, start, end, folding ? fold(lower) : lower));
-    },
-    from,
-    to,
-  );
+  // The scan is inlined here rather than shared through a callback: a call per word was a
+  // measurable part of the analysis.
+  for (let i = from; i < to;) {
+    const w = wordCharWidth(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i + w, to);
+    const lower = aligned ? lowered.slice(i - from, end - from) : text.slice(i, end).toLowerCase();
+    tokens.push(new LazyToken(text, i, end, folding ? fold(lower) : lower));
+    i = end;
+  }
   return tokens;
 }
+
+/**
+ * The words of text[from, to) as positions only: what the analysis scans for jargon and LIX. A
+ * word's lower-case form is sliced out only when asked for, and {@link WordStream.hashAt} lets the
+ * jargon matcher rule most words out without any string: for 10k words, 8k token objects and 8k
+ * small strings were most of the analysis's garbage.
+ */
+export class WordStream {
+  /** Start offsets (into `text`) of the words, in order; entries past `count` are unused. */
+  readonly starts: Int32Array;
+  /** End offsets, likewise. */
+  readonly ends: Int32Array;
+  readonly count: number;
+  private readonly lowered: string;
+  /** True when `lowered` lines up with `text` character for character and needs no folding. */
+  private readonly plain: boolean;
+  private readonly aligned: boolean;
+  private readonly folding: boolean;
+
+  constructor(
+    readonly text: string,
+    private readonly from = 0,
+    to = text.length,
+  ) {
+    this.lowered = text.slice(from, to).toLowerCase();
+    this.aligned = this.lowered.length === to - from;
+    this.folding = !this.aligned || NEEDS_FOLDING.test(this.lowered);
+    this.plain = this.aligned && !this.folding;
+    // A word takes at least one character and one separator, so half the range (rounded up) is enough.
+    const capacity = ((to - from + 1) >> 1) + 1;
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    let count = 0;
+    for (let i = from; i < to;) {
+      const w = wordCharWidth(text, i);
+      if (w === 0) {
+        i++;
+        continue;
+      }
+      const end = wordEnd(text, i + w, to);
+      this.starts[count] = i;
+      this.ends[count] = end;
+      count++;
+      i = end;
+    }
+    this.count = count;
+  }
+
+  start(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  end(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  /** The comparison form of word `i` (see {@link lowerWord}). */
+  lower(i: number): string {
+    const start = this.starts[i] as number;
+    const end = this.ends[i] as number;
+    const lower = this.aligned
+      ? this.lowered.slice(start - this.from, end - this.from)
+      : this.text.slice(start, end).toLowerCase();
+    return this.folding ? fold(lower) : lower;
+  }
+
+  /**
+   * {@link wordHash} of word `i`'s comparison form, computed without slicing it out; undefined
+   * when this text needs folding (then use {@link lower}).
+   */
+  hashAt(i: number): number | undefined {
+    if (!this.plain) return undefined;
+    const lowered = this.lowered;
+    const end = (this.ends[i] as number) - this.from;
+    let hash = 0;
+    for (let k = (this.starts[i] as number) - this.from; k < end; k++)
+      hash = (Math.imul(hash, 31) + lowered.charCodeAt(k)) | 0;
+    return hash & HASH_MASK;
+  }
+
+  /** True when word `i`'s comparison form is `word`; only where {@link hashAt} is defined. */
+  lowerEquals(i: number, word: string): boolean {
+    const start = (this.starts[i] as number) - this.from;
+    if ((this.ends[i] as number) - this.from - start !== word.length) return false;
+    for (let k = 0; k < word.length; k++)
+      if (this.lowered.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+/** A 32-bit hash of a string's characters (the one {@link WordStream.hashAt} computes). */
+export function wordHash(word: string): number {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) hash = (Math.imul(hash, 31) + word.charCodeAt(k)) | 0;
+  return hash & HASH_MASK;
+}
+
+// 30 bits: V8 keeps such integers unboxed (a 32-bit hash would often be a heap number, making
+// every Map lookup allocate).
+const HASH_MASK = 0x3fffffff;
 
 /** A token whose original text is sliced only when someone reads it (most never are). */
 class LazyToken implements LowerToken {
@@ -115,42 +229,29 @@ export function isWordCharAt(text: string, index: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-type Emit = (start: number, end: number) => void;
-
-function scan(text: string, emit: Emit, from = 0, to = text.length): void {
-  const n = to;
-  let i = from;
-  while (i < n) {
-    const w = wordCharWidth(text, i);
-    if (w === 0) {
-      i++;
+/** End of the word whose characters run up to `i` (exclusive): the scan goes on across joiners. */
+function wordEnd(text: string, i: number, n: number): number {
+  for (;;) {
+    const w2 = i < n ? wordCharWidth(text, i) : 0;
+    if (w2 > 0) {
+      i += w2;
       continue;
     }
-    const start = i;
-    i += w;
-    for (;;) {
-      const w2 = i < n ? wordCharWidth(text, i) : 0;
-      if (w2 > 0) {
-        i += w2;
+    if (i + 1 >= n) return i;
+    const c = text.charCodeAt(i);
+    if (isJoiner(c)) {
+      const next = wordCharWidth(text, i + 1);
+      if (next > 0) {
+        i += 1 + next;
         continue;
       }
-      if (i + 1 >= n) break;
-      const c = text.charCodeAt(i);
-      if (isJoiner(c)) {
-        const next = wordCharWidth(text, i + 1);
-        if (next > 0) {
-          i += 1 + next;
-          continue;
-        }
-      } else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1))) {
-        if (isDigit(text.charCodeAt(i + 1))) {
-          i += 2;
-          continue;
-        }
+    } else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1))) {
+      if (isDigit(text.charCodeAt(i + 1))) {
+        i += 2;
+        continue;
       }
-      break;
     }
-    emit(start, i);
+    return i;
   }
 }
 

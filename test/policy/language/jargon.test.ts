@@ -200,4 +200,13 @@ describe("matchCase", () => {
   ])("%s + %s → %s", (original, replacement, expected) => {
     expect(matchCase(original, replacement)).toBe(expected);
   });
+
+  it("treats every Latin-1 character as String's case mapping does", () => {
+    for (let code = 0; code < 0x100; code++) {
+      const ch = String.fromCharCode(code);
+      const cased = ch.toUpperCase() !== ch.toLowerCase();
+      const expected = cased && ch === ch.toUpperCase() ? "Få" : "få";
+      expect([code, matchCase(ch, "få")]).toEqual([code, expected]);
+    }
+  });
 });
