@@ -40,7 +40,23 @@ interface Terminal {
 
 interface TrieNode {
   next: Map<string, TrieNode> | undefined;
+  /** The words of `next` by hash (see {@link WordIndex}); set once the trie is complete. */
+  nextIndex: WordIndex | undefined;
   terminal: Terminal | undefined;
+}
+
+/**
+ * The words of one trie level by {@link wordHash}, so that a word of the text can be ruled out
+ * (three words in four, at the first level) or found without slicing it out of the text.
+ */
+interface WordIndex {
+  /**
+   * First level only (8 KB; the other levels hold a few words each): one bit per hash value
+   * modulo its size, a clear bit meaning no word of this level.
+   */
+  readonly filter: Uint8Array | undefined;
+  /** The word with each hash; "" when two words share it (then the word is sliced and looked up). */
+  readonly words: ReadonlyMap<number, string>;
 }
 
 /** A lexicon compiled into a token trie; build it once with {@link compileLexicon}. */
@@ -51,11 +67,8 @@ export interface Lexicon {
   readonly unmatchableForms: readonly string[];
   /** @internal The token trie. */
   readonly root: ReadonlyMap<string, TrieNode>;
-  /**
-   * @internal The trie's first words by {@link wordHash}: most words of a text start no form, and
-   * this rules them out without slicing the word out. "" marks a hash two first words share.
-   */
-  readonly firstWords: ReadonlyMap<number, string>;
+  /** @internal The trie's first words by hash. */
+  readonly rootIndex: WordIndex;
 }
 
 /**
@@ -90,15 +103,34 @@ export function compileLexicon(entries: readonly LexiconEntry[], changes: Lexico
       if (!insert(root, form, { entry, form: lowerWord(form), stop: false })) unmatchable.push(form);
     }
   }
-  const firstWords = new Map<number, string>();
-  for (const word of root.keys()) {
-    const hash = wordHash(word);
-    firstWords.set(hash, firstWords.has(hash) ? AMBIGUOUS : word);
-  }
-  return { entries: all, unmatchableForms: unmatchable, root, firstWords };
+  indexLevels(root);
+  return { entries: all, unmatchableForms: unmatchable, root, rootIndex: indexOf(root, true) };
 }
 
 const AMBIGUOUS = "";
+const FILTER_BITS = 1 << 16;
+
+function indexOf(level: ReadonlyMap<string, TrieNode>, withFilter: boolean): WordIndex {
+  const filter = withFilter ? new Uint8Array(FILTER_BITS >> 3) : undefined;
+  const words = new Map<number, string>();
+  for (const word of level.keys()) {
+    const hash = wordHash(word);
+    if (filter !== undefined) {
+      const byte = (hash & (FILTER_BITS - 1)) >> 3;
+      filter[byte] = (filter[byte] as number) | (1 << (hash & 7));
+    }
+    words.set(hash, words.has(hash) ? AMBIGUOUS : word);
+  }
+  return { filter, words };
+}
+
+function indexLevels(level: ReadonlyMap<string, TrieNode>): void {
+  for (const node of level.values()) {
+    if (node.next === undefined) continue;
+    node.nextIndex = indexOf(node.next, false);
+    indexLevels(node.next);
+  }
+}
 
 function fromAddition(add: LexiconAddition, index: number): LexiconEntry {
   const term = add.term.trim();
@@ -130,7 +162,7 @@ function insert(root: Map<string, TrieNode>, rawForm: string, terminal: Terminal
     if (node !== undefined) level = node.next ??= new Map();
     node = level.get(token.lower);
     if (node === undefined) {
-      node = { next: undefined, terminal: undefined };
+      node = { next: undefined, nextIndex: undefined, terminal: undefined };
       level.set(token.lower, node);
     }
   }
@@ -174,7 +206,7 @@ export function findJargonInWords(
       }
       rangeEnd = span.end;
     }
-    let node = firstNode(words, i, lexicon);
+    let node = lookup(words, i, lexicon.root, lexicon.rootIndex);
     if (node === undefined) {
       i++;
       continue;
@@ -184,7 +216,7 @@ export function findJargonInWords(
     let j = i;
     while (node.next !== undefined && j + 1 < n) {
       if (words.end(j + 1) > rangeEnd || !isPhraseGap(text, words.end(j), words.start(j + 1))) break;
-      const child: TrieNode | undefined = node.next.get(words.lower(j + 1));
+      const child = lookup(words, j + 1, node.next, node.nextIndex);
       if (child === undefined) break;
       node = child;
       j++;
@@ -215,14 +247,22 @@ export function findJargonInWords(
   return hits;
 }
 
-/** The trie node of word `i` as a first word, or undefined. */
-function firstNode(words: WordStream, i: number, lexicon: Lexicon): TrieNode | undefined {
-  const hash = words.hashAt(i);
-  if (hash === undefined) return lexicon.root.get(words.lower(i));
-  const word = lexicon.firstWords.get(hash);
+/** The node for word `i` at one trie level, or undefined. */
+function lookup(
+  words: WordStream,
+  i: number,
+  level: ReadonlyMap<string, TrieNode>,
+  index: WordIndex | undefined,
+): TrieNode | undefined {
+  const hash = index === undefined ? undefined : words.hashAt(i);
+  if (index === undefined || hash === undefined) return level.get(words.lower(i));
+  const filter = index.filter;
+  if (filter !== undefined && (((filter[(hash & (FILTER_BITS - 1)) >> 3] as number) >> (hash & 7)) & 1) === 0)
+    return undefined;
+  const word = index.words.get(hash);
   if (word === undefined) return undefined;
-  if (word === AMBIGUOUS) return lexicon.root.get(words.lower(i));
-  return words.lowerEquals(i, word) ? lexicon.root.get(word) : undefined;
+  if (word === AMBIGUOUS) return level.get(words.lower(i));
+  return words.lowerEquals(i, word) ? level.get(word) : undefined;
 }
 
 /** Whitespace only, with at most one line break (a blank line ends a phrase). */

@@ -4,7 +4,7 @@
  * everything is a forward scan, so the cost is linear in the text.
  */
 import type { Line, Lines } from "./lines";
-import { isBlankLine, shortLine } from "./lines";
+import { isBlankChar, isBlankLine, shortLine } from "./lines";
 
 /** Header keys as Outlook, Gmail and Apple Mail write them, in Swedish and English. */
 const FROM_KEYS = new Set(["från", "from"]);
@@ -29,6 +29,12 @@ const MAX_ATTRIBUTION = 400;
 
 /** The header key at the start of a line ("Från", "*From:*" → "från"/"from"), lower-cased. */
 function headerKey(text: string, line: Line): string | undefined {
+  // Most lines have no ":" near their start: rule them out before slicing anything.
+  // (A bounded loop, not indexOf: that would scan to the end of the text for every line.)
+  const limit = Math.min(line.end, line.start + 40);
+  let colonAt = line.start;
+  while (colonAt < limit && text.charCodeAt(colonAt) !== 58) colonAt++;
+  if (colonAt >= limit) return undefined;
   const head = shortLine(text, { start: line.start, end: Math.min(line.end, line.start + 40) }, 40);
   if (head === undefined) return undefined;
   const colon = head.indexOf(":");
@@ -114,8 +120,34 @@ export function isAttribution(line: string): boolean {
   return lower.includes(" skrev ") || lower.endsWith(" skrev:") || lower.endsWith(" wrote:");
 }
 
+/** The last non-blank character code of a line, or -1. */
+function lastCode(text: string, line: Line): number {
+  for (let e = line.end; e > line.start; e--) {
+    const c = text.charCodeAt(e - 1);
+    if (!isBlankChar(c)) return c;
+  }
+  return -1;
+}
+
+/** True when the line (blanks skipped) starts with `prefix` (lower case), ignoring ASCII case. */
+function startsWithWord(text: string, line: Line, prefix: string): boolean {
+  let s = line.start;
+  while (s < line.end && isBlankChar(text.charCodeAt(s))) s++;
+  if (line.end - s < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    const c = text.charCodeAt(s + k);
+    if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 function attributionAt(text: string, lines: Lines, index: number): boolean {
-  const line = shortLine(text, lines.at(index), MAX_ATTRIBUTION);
+  const at = lines.at(index);
+  // An attribution ends with ":" or, wrapped, starts with "Den"/"On": most lines are neither,
+  // and are ruled out without slicing and lower-casing them.
+  if (lastCode(text, at) !== 58 && !startsWithWord(text, at, "den ") && !startsWithWord(text, at, "on "))
+    return false;
+  const line = shortLine(text, at, MAX_ATTRIBUTION);
   if (line === undefined || line === "") return false;
   if (isAttribution(line)) return true;
   // Plain-text mailers wrap long attributions onto a second line.
@@ -123,6 +155,10 @@ function attributionAt(text: string, lines: Lines, index: number): boolean {
   if (!(lower.startsWith("den ") || lower.startsWith("on ")) || index + 1 >= lines.length) return false;
   const next = shortLine(text, lines.at(index + 1), MAX_ATTRIBUTION);
   return next !== undefined && next !== "" && isAttribution(`${line} ${next}`);
+}
+
+function startsWithDashOrEndsWithColon(text: string, line: Line): boolean {
+  return startsWithWord(text, line, "-") || lastCode(text, line) === 58;
 }
 
 function startsWithQuoteMark(text: string, line: Line): boolean {
@@ -163,7 +199,9 @@ export function findQuoteStart(text: string, lines: Lines, plain: boolean): numb
       const above = lines.get(i - 1);
       return above !== undefined && isRuleLine(shortLine(text, above, 200)) ? above.start : line.start;
     }
-    if (isSeparator(shortLine(text, line, 120))) return line.start;
+    // Separators start with "-" or end with ":" ("Begin forwarded message:").
+    if (startsWithDashOrEndsWithColon(text, line) && isSeparator(shortLine(text, line, 120)))
+      return line.start;
     if (attributionAt(text, lines, i)) return line.start;
     if (tailQuoted && quoteRunAt(text, lines, i, tailQuoted[i + 1] === true)) return line.start;
   }

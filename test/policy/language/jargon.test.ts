@@ -1,6 +1,7 @@
 import { parsePolicyConfig } from "../../../src/policy/config";
 import type { JargonHit } from "../../../src/policy/language";
 import { LEXICON_SV, compileLexicon, findJargon, matchCase } from "../../../src/policy/language";
+import { wordHash } from "../../../src/policy/text/tokens";
 
 const lexicon = compileLexicon(LEXICON_SV);
 const hits = (text: string, lex = lexicon): string[] => findJargon(text, lex).map((h) => h.text);
@@ -208,5 +209,41 @@ describe("matchCase", () => {
       const expected = cased && ch === ch.toUpperCase() ? "Få" : "få";
       expect([code, matchCase(ch, "få")]).toEqual([code, expected]);
     }
+  });
+});
+
+describe("hashed word lookup", () => {
+  /** Two different lower-case words with the same wordHash, found by search (deterministic). */
+  function collidingPair(): [string, string] {
+    const letters = "abcdefghijklmnopqrstuvwxyzåäö0123456789";
+    const seen = new Map<number, string>();
+    for (const a of letters)
+      for (const b of letters)
+        for (const c of letters) {
+          const word = `q${a}${b}${c}`;
+          const hash = wordHash(word);
+          const other = seen.get(hash);
+          if (other !== undefined) return [other, word];
+          seen.set(hash, word);
+        }
+    throw new Error("no collision found");
+  }
+
+  it("finds both words when two first words share a hash, and not a third with the same hash", () => {
+    const [one, two] = collidingPair();
+    expect(one).not.toBe(two);
+    expect(wordHash(one)).toBe(wordHash(two));
+    const lex = compileLexicon([], { add: [{ term: one }, { term: `${two} med` }] });
+    expect(hits(`Ett ${one} och ett ${two} med mera, ${two.toUpperCase()} MED.`, lex)).toEqual([
+      one,
+      `${two} med`,
+      `${two.toUpperCase()} MED`,
+    ]);
+    expect(hits(`Bara ${two} utan fortsättning.`, lex)).toEqual([]);
+  });
+
+  it("finds words in a text that needs folding (no hashing there)", () => {
+    // A decomposed "å" (a + U+030A) makes the whole text take the sliced-word path.
+    expect(hits("Vi erha\u030Aller pengar och erhöll dem.")).toEqual(["erha\u030Aller", "erhöll"]);
   });
 });
