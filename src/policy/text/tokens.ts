@@ -77,9 +77,9 @@ export function tokenizeLower(text: string, from = 0, to = text.length): LowerTo
 
 /**
  * The words of text[from, to) as positions only: what the analysis scans for jargon and LIX. A
- * word's lower-case form is sliced out only when asked for, and {@link WordStream.hashAt} lets the
+ * word's lower-case form is built only when asked for, and {@link WordStream.hashAt} lets the
  * jargon matcher rule most words out without any string: for 10k words, 8k token objects and 8k
- * small strings were most of the analysis's garbage.
+ * small strings (plus a lower-cased copy of the text) were most of the analysis's garbage.
  */
 export class WordStream {
   /** Start offsets (into `text`) of the words, in order; entries past `count` are unused. */
@@ -87,21 +87,12 @@ export class WordStream {
   /** End offsets, likewise. */
   readonly ends: Int32Array;
   readonly count: number;
-  private readonly lowered: string;
-  /** True when `lowered` lines up with `text` character for character and needs no folding. */
-  private readonly plain: boolean;
-  private readonly aligned: boolean;
-  private readonly folding: boolean;
 
   constructor(
     readonly text: string,
-    private readonly from = 0,
+    from = 0,
     to = text.length,
   ) {
-    this.lowered = text.slice(from, to).toLowerCase();
-    this.aligned = this.lowered.length === to - from;
-    this.folding = !this.aligned || NEEDS_FOLDING.test(this.lowered);
-    this.plain = this.aligned && !this.folding;
     // A word takes at least one character and one separator, so half the range (rounded up) is enough.
     const capacity = ((to - from + 1) >> 1) + 1;
     this.starts = new Int32Array(capacity);
@@ -132,36 +123,38 @@ export class WordStream {
 
   /** The comparison form of word `i` (see {@link lowerWord}). */
   lower(i: number): string {
-    const start = this.starts[i] as number;
-    const end = this.ends[i] as number;
-    const lower = this.aligned
-      ? this.lowered.slice(start - this.from, end - this.from)
-      : this.text.slice(start, end).toLowerCase();
-    return this.folding ? fold(lower) : lower;
+    return lowerWord(this.text.slice(this.starts[i], this.ends[i]));
   }
 
   /**
-   * {@link wordHash} of word `i`'s comparison form, computed without slicing it out; undefined
-   * when this text needs folding (then use {@link lower}).
+   * {@link wordHash} of word `i`'s comparison form, computed without building it; undefined when
+   * the word has a character beyond Latin-1 (then use {@link lower}, which also folds).
    */
   hashAt(i: number): number | undefined {
-    if (!this.plain) return undefined;
-    const lowered = this.lowered;
-    const end = (this.ends[i] as number) - this.from;
+    const text = this.text;
+    const end = this.ends[i] as number;
     let hash = 0;
-    for (let k = (this.starts[i] as number) - this.from; k < end; k++)
-      hash = (Math.imul(hash, 31) + lowered.charCodeAt(k)) | 0;
+    for (let k = this.starts[i] as number; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x100) return undefined;
+      hash = (Math.imul(hash, 31) + lowerLatin1(c)) | 0;
+    }
     return hash & HASH_MASK;
   }
 
   /** True when word `i`'s comparison form is `word`; only where {@link hashAt} is defined. */
   lowerEquals(i: number, word: string): boolean {
-    const start = (this.starts[i] as number) - this.from;
-    if ((this.ends[i] as number) - this.from - start !== word.length) return false;
+    const start = this.starts[i] as number;
+    if ((this.ends[i] as number) - start !== word.length) return false;
     for (let k = 0; k < word.length; k++)
-      if (this.lowered.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+      if (lowerLatin1(this.text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
     return true;
   }
+}
+
+/** toLowerCase of one Latin-1 character: the capitals are A–Z, À–Ö and Ø–Þ. */
+function lowerLatin1(c: number): number {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 0x20 : c;
 }
 
 /** A 32-bit hash of a string's characters (the one {@link WordStream.hashAt} computes). */
