@@ -97,8 +97,12 @@ const OUTLOOK_SEPARATOR_STYLES = ["border-top:solid#e1e1e1", "border-top:solid#b
 
 const NO_SPACE = -2;
 
-/** Text pieces kept before they are joined into one string. */
-const PIECES_PER_JOIN = 4096;
+/**
+ * Characters of text pieces kept before they are joined into one string. Well under V8's large
+ * object size (128 KB, 64k UTF-16 units): building strings past it costs a full collection each
+ * sooner or later, which made large bodies disproportionately slow.
+ */
+const CHARS_PER_JOIN = 16384;
 
 // Character codes (plain constants: the ES2016 event-handler bundle gets no enum machinery).
 const TAB = 9;
@@ -243,10 +247,10 @@ function parseTag(source: string, at: number, tag: Tag): Tag {
     known !== undefined && known.length === i - at && sameLetters(source, at, known)
       ? known
       : source.slice(at, i).toLowerCase();
-  tag.values.fill(-1);
+  const values = tag.values;
+  for (let k = 0; k < values.length; k++) values[k] = -1;
   tag.end = n;
   tag.closed = false;
-  const values = tag.values;
   while (i < n) {
     let c = source.charCodeAt(i);
     if (c === GT) {
@@ -433,10 +437,12 @@ class TextBuilder {
   // The text is kept as pieces (mostly slices of the source, which V8 does not copy) joined once
   // at the end, and the offsets as runs: nothing is written per character, so a 1 MB body costs
   // a few thousand small objects rather than megabytes of per-character arrays.
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
   private partsUsed = 0;
   /** Earlier lines, joined a few thousand pieces at a time (see OffsetRuns on big arrays). */
   private readonly joined: string[] = [];
+  /** Text length covered by `joined`. */
+  private joinedLength = 0;
   readonly offsets = new OffsetRuns();
   length = 0;
   readonly quoteMarks: number[] = [];
@@ -452,11 +458,31 @@ class TextBuilder {
   /** Appends `text`; every character maps to `offset`, or to `offset + k` when `sequential`. */
   private raw(text: string, offset: number, sequential: boolean): void {
     this.offsets.add(this.length, offset, sequential && text.length > 1);
+    // Pieces are final once their line is visible (only a blank line is ever cut back) or when
+    // none of the current line is among them: join those now and then, so the list stays small
+    // even for a single 1 MB line.
+    if (
+      this.length - this.joinedLength >= CHARS_PER_JOIN &&
+      (this.lineVisible || this.partsUsed === this.lineStartParts)
+    ) {
+      this.joined.push(this.takeParts());
+      this.lineStartParts = 0;
+    }
     // Written by index, cut back by moving partsUsed (see OffsetRuns for why not `length`).
     if (this.partsUsed === this.parts.length) this.parts.push(text);
     else this.parts[this.partsUsed] = text;
     this.partsUsed++;
     this.length += text.length;
+  }
+
+  /** The pieces so far as one string; starts a new list (no copy of the old one). */
+  private takeParts(): string {
+    this.joinedLength = this.length;
+    const parts = this.parts;
+    parts.length = this.partsUsed;
+    this.parts = [];
+    this.partsUsed = 0;
+    return parts.join("");
   }
 
   /** Drops the current line's content when it is only spaces. */
@@ -473,11 +499,6 @@ class TextBuilder {
     this.dropBlankLine();
     this.raw("\n", offset, false);
     this.lineStartLength = this.length;
-    if (this.partsUsed >= PIECES_PER_JOIN) {
-      // Nothing before a line start is ever cut back, so these pieces are final.
-      this.joined.push(this.parts.slice(0, this.partsUsed).join(""));
-      this.partsUsed = 0;
-    }
     this.lineStartParts = this.partsUsed;
     this.lineVisible = false;
     this.atLineStart = true;
@@ -547,7 +568,7 @@ class TextBuilder {
 
   finish(): string {
     this.dropBlankLine();
-    this.joined.push(this.parts.slice(0, this.partsUsed).join(""));
+    this.joined.push(this.takeParts());
     return this.joined.length === 1 ? (this.joined[0] as string) : this.joined.join("");
   }
 }
