@@ -61,6 +61,52 @@ export function timeIt(fn: () => unknown, plan: TimingPlan): Timing {
   };
 }
 
+/** One thing to time in {@link timeInterleaved}. */
+export interface TimingJob {
+  readonly fn: () => unknown;
+  readonly plan: TimingPlan;
+}
+
+/**
+ * Times several jobs in turns of about `sliceMs` each until every plan is met, so that all of
+ * them sample the same stretch of time: on a shared machine the load drifts, and timing one job
+ * after another would fold that drift into the ratios between them. A plan's budget counts the
+ * time spent on that job.
+ */
+export function timeInterleaved(jobs: readonly TimingJob[], sliceMs = 25): Timing[] {
+  let sink: unknown;
+  for (const job of jobs) for (let i = 0; i < job.plan.warmup; i++) sink = job.fn();
+  const samples = jobs.map((): number[] => []);
+  const spent = jobs.map(() => 0);
+  const wanted = (j: number): boolean => {
+    const { plan } = jobs[j] as TimingJob;
+    const n = (samples[j] as number[]).length;
+    return n < plan.maxRuns && (n < plan.minRuns || (spent[j] as number) < plan.budgetMs);
+  };
+  for (let pending = true; pending;) {
+    pending = false;
+    jobs.forEach((job, j) => {
+      if (!wanted(j)) return;
+      pending = true;
+      const turnStarted = performance.now();
+      do {
+        const t0 = performance.now();
+        sink = job.fn();
+        const elapsed = performance.now() - t0;
+        (samples[j] as number[]).push(elapsed);
+        spent[j] = (spent[j] as number) + elapsed;
+      } while (wanted(j) && performance.now() - turnStarted < sliceMs);
+    });
+  }
+  keep(sink);
+  return samples.map((runs) => ({
+    runs: runs.length,
+    medianMs: median(runs),
+    p90Ms: percentile(runs, 90),
+    minMs: Math.min(...runs),
+  }));
+}
+
 // Keeps results observable so the optimiser cannot drop the measured call.
 let kept: unknown;
 function keep(value: unknown): void {
