@@ -63,7 +63,7 @@ export function sentenceLengths(text: string, ranges?: readonly Span[]): Sentenc
   return countWords(splitSentences(text, ranges), new WordStream(text));
 }
 
-function countWords(sentences: readonly Span[], words: WordStream): SentenceLength[] {
+function countWords(sentences: readonly Span[], words: WordStream, skipEmpty = false): SentenceLength[] {
   const out: SentenceLength[] = [];
   const n = words.count;
   let t = 0;
@@ -74,7 +74,7 @@ function countWords(sentences: readonly Span[], words: WordStream): SentenceLeng
       count++;
       t++;
     }
-    out.push({ start: s.start, end: s.end, words: count });
+    if (count > 0 || !skipEmpty) out.push({ start: s.start, end: s.end, words: count });
   }
   return out;
 }
@@ -110,7 +110,7 @@ export function lixCounts(
     count++;
     if (letterCountIn(text, start, end) > LONG_WORD_LETTERS) longWords++;
   }
-  const sentences = countWords(splitSentences(text, spans), words).filter((s) => s.words > 0);
+  const sentences = countWords(splitSentences(text, spans), words, true);
   return { words: count, longWords, sentences };
 }
 

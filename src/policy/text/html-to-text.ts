@@ -104,6 +104,9 @@ const NO_SPACE = -2;
  */
 const CHARS_PER_JOIN = 16384;
 
+/** Slots for text pieces between joins (well under V8's large-array size). */
+const PARTS_BLOCK = 4096;
+
 // Character codes (plain constants: the ES2016 event-handler bundle gets no enum machinery).
 const TAB = 9;
 const LF = 10;
@@ -437,8 +440,13 @@ class TextBuilder {
   // The text is kept as pieces (mostly slices of the source, which V8 does not copy) joined once
   // at the end, and the offsets as runs: nothing is written per character, so a 1 MB body costs
   // a few thousand small objects rather than megabytes of per-character arrays.
-  private parts: string[] = [];
+  // A fixed block of slots, reused after each join: growing a fresh array by push for every
+  // block cost more garbage than the text itself. Slots past partsUsed may hold stale pieces (a
+  // blank line cut back); takeParts blanks them before joining.
+  private parts: string[] = new Array<string>(PARTS_BLOCK).fill("");
   private partsUsed = 0;
+  /** Highest slot written since the last join, plus one. */
+  private partsHigh = 0;
   /** Earlier lines, joined a few thousand pieces at a time (see OffsetRuns on big arrays). */
   private readonly joined: string[] = [];
   /** Text length covered by `joined`. */
@@ -462,16 +470,18 @@ class TextBuilder {
     // none of the current line is among them: join those now and then, so the list stays small
     // even for a single 1 MB line.
     if (
-      this.length - this.joinedLength >= CHARS_PER_JOIN &&
+      (this.length - this.joinedLength >= CHARS_PER_JOIN || this.partsUsed === this.parts.length) &&
       (this.lineVisible || this.partsUsed === this.lineStartParts)
     ) {
       this.joined.push(this.takeParts());
       this.lineStartParts = 0;
     }
-    // Written by index, cut back by moving partsUsed (see OffsetRuns for why not `length`).
+    // Written by index, cut back by moving partsUsed (see OffsetRuns for why not `length`); the
+    // block grows only while one blank line fills it.
     if (this.partsUsed === this.parts.length) this.parts.push(text);
     else this.parts[this.partsUsed] = text;
     this.partsUsed++;
+    if (this.partsUsed > this.partsHigh) this.partsHigh = this.partsUsed;
     this.length += text.length;
   }
 
@@ -479,10 +489,13 @@ class TextBuilder {
   private takeParts(): string {
     this.joinedLength = this.length;
     const parts = this.parts;
-    parts.length = this.partsUsed;
-    this.parts = [];
+    for (let k = this.partsUsed; k < this.partsHigh; k++) parts[k] = "";
+    // Unused slots hold "", so the whole block can be joined without copying a part of it.
+    const text = parts.join("");
+    for (let k = 0; k < this.partsHigh; k++) parts[k] = "";
     this.partsUsed = 0;
-    return parts.join("");
+    this.partsHigh = 0;
+    return text;
   }
 
   /** Drops the current line's content when it is only spaces. */
