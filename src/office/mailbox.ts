@@ -146,6 +146,7 @@ function toMailboxError(what: string, error: Office.Error | undefined): MailboxE
     "office-failed",
     `${what} failed: ${error.name} (${error.code}) ${error.message}`,
     code,
+    { cause: error },
   );
 }
 
@@ -221,6 +222,58 @@ function addressesOf(value: unknown): string[] {
   return out;
 }
 
+/** Subscribes a listener; resolves to a function that unsubscribes it. */
+type Subscribe = (listener: () => void) => Promise<() => Promise<void>>;
+
+/**
+ * One Office event handler shared by any number of listeners. Office's removeHandlerAsync removes
+ * every handler of an event type, so each subscriber adding and removing its own would silently
+ * unsubscribe the others: the Office handler is added for the first listener and removed with the
+ * last one.
+ */
+function sharedHandler(
+  office: Pick<typeof Office, "AsyncResultStatus">,
+  what: string,
+  add: (handler: () => void, callback: (result: Office.AsyncResult<void>) => void) => void,
+  remove: (callback: (result: Office.AsyncResult<void>) => void) => void,
+): Subscribe {
+  const listeners = new Set<() => void>();
+  let registered: Promise<void> | undefined;
+  const dispatch = (): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch {
+        // A listener's fault must not surface inside Office's event dispatch.
+      }
+    }
+  };
+  return async (listener) => {
+    const entry = (): void => listener(); // one entry per subscription, even for the same function
+    listeners.add(entry);
+    registered ??= officeCall<void>(office, `addHandlerAsync(${what})`, (callback) =>
+      add(dispatch, callback),
+    );
+    const registering = registered;
+    try {
+      await registering;
+    } catch (error) {
+      listeners.delete(entry);
+      if (registered === registering) registered = undefined;
+      throw error;
+    }
+    let removed = false;
+    return async () => {
+      if (removed) return;
+      removed = true;
+      listeners.delete(entry);
+      if (listeners.size > 0 || registered === undefined) return;
+      registered = undefined;
+      await officeCall<void>(office, `removeHandlerAsync(${what})`, remove);
+    };
+  };
+}
+
 /** The Office.js implementation. Pass the Office namespace (defaults to the global). */
 export function createOfficeMailbox(
   office: OfficeApi | undefined = globalThis.Office,
@@ -250,6 +303,10 @@ export function createOfficeMailbox(
           addressesOf,
         )
       : Promise.resolve([]);
+
+  // Created on first use: in compose mode the recipients handler belongs to the open item.
+  let recipientsChanged: Subscribe | undefined;
+  let itemChanged: Subscribe | undefined;
 
   const roaming = (): Office.RoamingSettings | undefined => {
     try {
@@ -331,22 +388,22 @@ export function createOfficeMailbox(
       return { to, cc, bcc };
     },
 
-    async onRecipientsChanged(listener) {
-      const item = composeItem();
-      const handler = (): void => {
-        try {
-          listener();
-        } catch {
-          // A listener's fault must not surface inside Office's event dispatch.
-        }
-      };
-      await officeCall<void>(office, "addHandlerAsync(RecipientsChanged)", (callback) =>
-        item.addHandlerAsync(office.EventType.RecipientsChanged, handler, callback),
-      );
-      return () =>
-        officeCall<void>(office, "removeHandlerAsync(RecipientsChanged)", (callback) =>
-          item.removeHandlerAsync(office.EventType.RecipientsChanged, callback),
-        );
+    onRecipientsChanged(listener) {
+      try {
+        recipientsChanged ??= (() => {
+          const item = composeItem();
+          return sharedHandler(
+            office,
+            "RecipientsChanged",
+            (handler, callback) =>
+              item.addHandlerAsync(office.EventType.RecipientsChanged, handler, callback),
+            (callback) => item.removeHandlerAsync(office.EventType.RecipientsChanged, callback),
+          );
+        })();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return recipientsChanged(listener);
     },
 
     getSetting(name) {
@@ -361,7 +418,13 @@ export function createOfficeMailbox(
     setSetting(name, value) {
       const settings = roaming();
       if (!settings) throw new MailboxError("no-mailbox", "Office.context.roamingSettings is not available");
-      settings.set(name, value);
+      try {
+        settings.set(name, value);
+      } catch (error) {
+        throw new MailboxError("office-failed", `roamingSettings.set failed: ${describe(error)}`, undefined, {
+          cause: error,
+        });
+      }
     },
 
     async saveSettings() {
@@ -370,21 +433,14 @@ export function createOfficeMailbox(
       await officeCall<void>(office, "roamingSettings.saveAsync", (callback) => settings.saveAsync(callback));
     },
 
-    async onItemChanged(listener) {
-      const handler = (): void => {
-        try {
-          listener();
-        } catch {
-          // A listener's fault must not surface inside Office's event dispatch.
-        }
-      };
-      await officeCall<void>(office, "addHandlerAsync(ItemChanged)", (callback) =>
-        mailbox.addHandlerAsync(office.EventType.ItemChanged, handler, callback),
+    onItemChanged(listener) {
+      itemChanged ??= sharedHandler(
+        office,
+        "ItemChanged",
+        (handler, callback) => mailbox.addHandlerAsync(office.EventType.ItemChanged, handler, callback),
+        (callback) => mailbox.removeHandlerAsync(office.EventType.ItemChanged, callback),
       );
-      return () =>
-        officeCall<void>(office, "removeHandlerAsync(ItemChanged)", (callback) =>
-          mailbox.removeHandlerAsync(office.EventType.ItemChanged, callback),
-        );
+      return itemChanged(listener);
     },
   };
 }
@@ -478,17 +534,34 @@ export function createOfficeAuthHost(office: OfficeAuthApi | undefined = globalO
               // A listener's fault must not surface inside Office's event dispatch.
             }
           };
-        dialog.addEventHandler(
-          office.EventType.DialogMessageReceived,
-          safe((args) => {
-            if ("message" in args) listener.message(args.message, args.origin);
-            else listener.closed(args.error);
-          }),
-        );
-        dialog.addEventHandler(
-          office.EventType.DialogEventReceived,
-          safe((args) => listener.closed("error" in args ? args.error : 0)),
-        );
+        try {
+          dialog.addEventHandler(
+            office.EventType.DialogMessageReceived,
+            safe((args) => {
+              if ("message" in args) listener.message(args.message, args.origin);
+              else listener.closed(args.error);
+            }),
+          );
+          dialog.addEventHandler(
+            office.EventType.DialogEventReceived,
+            safe((args) => listener.closed("error" in args ? args.error : 0)),
+          );
+        } catch (error) {
+          // A dialog nobody listens to could never be closed by the caller: close it now.
+          try {
+            dialog.close();
+          } catch {
+            // Already closed.
+          }
+          throw new MailboxError(
+            "office-failed",
+            `dialog.addEventHandler failed: ${describe(error)}`,
+            undefined,
+            {
+              cause: error,
+            },
+          );
+        }
         return {
           close: () => {
             try {
@@ -502,7 +575,15 @@ export function createOfficeAuthHost(office: OfficeAuthApi | undefined = globalO
     },
 
     convertToRestId(itemId) {
-      return context.mailbox.convertToRestId(itemId, office.MailboxEnums.RestVersion.v2_0);
+      const mailbox = context.mailbox as Office.Mailbox | undefined;
+      if (!mailbox) throw new MailboxError("no-mailbox", "Office.context.mailbox is not available");
+      try {
+        return mailbox.convertToRestId(itemId, office.MailboxEnums.RestVersion.v2_0);
+      } catch (error) {
+        throw new MailboxError("office-failed", `convertToRestId failed: ${describe(error)}`, undefined, {
+          cause: error,
+        });
+      }
     },
   };
 }

@@ -614,3 +614,102 @@ describe("the dialog page and readiness", () => {
     expect(outlook.fns.onReady.mock.calls).toStrictEqual([[]]);
   });
 });
+
+describe("shared event handlers and errors that keep their cause", () => {
+  test("two recipient listeners share one Office handler; removing one keeps the other", async () => {
+    const { adapter, item, outlook } = composing();
+    const first = jest.fn();
+    const second = jest.fn();
+    const removeFirst = await adapter.onRecipientsChanged(first);
+    const removeSecond = await adapter.onRecipientsChanged(second);
+    expect(item.fns.addHandlerAsync).toHaveBeenCalledTimes(1);
+
+    outlook.fire(EventType.RecipientsChanged);
+    expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 1]);
+
+    await removeFirst();
+    // Office's removeHandlerAsync would remove every handler of the type: it is not called yet.
+    expect(item.fns.removeHandlerAsync).not.toHaveBeenCalled();
+    outlook.fire(EventType.RecipientsChanged);
+    expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 2]);
+
+    await removeFirst(); // a second call is a no-op
+    await removeSecond();
+    expect(item.fns.removeHandlerAsync).toHaveBeenCalledTimes(1);
+
+    const third = jest.fn();
+    await adapter.onRecipientsChanged(third);
+    expect(item.fns.addHandlerAsync).toHaveBeenCalledTimes(2);
+    outlook.fire(EventType.RecipientsChanged);
+    expect([first.mock.calls.length, second.mock.calls.length, third.mock.calls.length]).toEqual([1, 2, 1]);
+  });
+
+  test("two item-changed listeners: one throwing does not stop the other", async () => {
+    const { adapter, outlook } = reading();
+    const failing = jest.fn(() => {
+      throw new Error("listener bug");
+    });
+    const working = jest.fn();
+    await adapter.onItemChanged(failing);
+    const removeWorking = await adapter.onItemChanged(working);
+    expect(outlook.fns.mailboxAddHandlerAsync).toHaveBeenCalledTimes(1);
+    expect(() => outlook.fire(EventType.ItemChanged)).not.toThrow();
+    expect([failing.mock.calls.length, working.mock.calls.length]).toEqual([1, 1]);
+    await removeWorking();
+    expect(outlook.fns.mailboxRemoveHandlerAsync).not.toHaveBeenCalled();
+  });
+
+  test("a failed async result keeps Office's error as the cause", async () => {
+    const { adapter, outlook } = composing();
+    outlook.failures.set("cc.getAsync", { code: 9008, name: "InvalidParameter", message: "bad" });
+    const error = await rejection(adapter.getRecipients());
+    expect(error.cause).toEqual({ code: 9008, name: "InvalidParameter", message: "bad" });
+  });
+
+  test("a throwing roamingSettings.set becomes a MailboxError with the cause", () => {
+    const { adapter, outlook } = reading();
+    const cause = new Error("too big");
+    outlook.fns.settingsSet.mockImplementationOnce(() => {
+      throw cause;
+    });
+    expect(() => adapter.setSetting("x", 1)).toThrow(
+      expect.objectContaining({ name: "MailboxError", kind: "office-failed", cause }),
+    );
+  });
+
+  test("convertToRestId: a throwing Office call becomes a MailboxError", () => {
+    const { outlook } = reading();
+    const host = createOfficeAuthHost(outlook.authOffice);
+    outlook.fns.convertToRestId.mockImplementationOnce(() => {
+      throw new Error("bad id");
+    });
+    expect(() => host.convertToRestId("x")).toThrow(
+      expect.objectContaining({
+        name: "MailboxError",
+        kind: "office-failed",
+        message: "convertToRestId failed: bad id",
+      }),
+    );
+  });
+
+  test("displayDialog: a throwing addEventHandler closes the dialog and rejects", async () => {
+    const { outlook } = reading();
+    const host = createOfficeAuthHost(outlook.authOffice);
+    outlook.dialog.addEventHandler.mockImplementationOnce(() => {
+      throw new Error("no events");
+    });
+    const error = await rejection(
+      host.displayDialog(
+        "https://localhost:3000/auth-dialog.html",
+        { height: 60, width: 30 },
+        {
+          message: jest.fn(),
+          closed: jest.fn(),
+        },
+      ),
+    );
+    expect(error).toEqual(mailboxError("office-failed", undefined));
+    expect(error.message).toBe("dialog.addEventHandler failed: no events");
+    expect(outlook.dialog.close).toHaveBeenCalledTimes(1);
+  });
+});
