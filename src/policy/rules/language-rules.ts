@@ -44,6 +44,7 @@ export function scanOwnText(
   const jargon: JargonHit[] = [];
   const counts: LixCounts[] = [];
   const source = text.text;
+  let words: WordStream | undefined;
   const end = own[own.length - 1]?.end ?? authored.end;
   for (let start = own[0]?.start ?? authored.start; start < end;) {
     let stop = end;
@@ -52,7 +53,7 @@ export function scanOwnText(
       if (blank !== -1 && blank < end) stop = blank + 1;
     }
     const chunk = { start, end: stop };
-    const words = new WordStream(source, start, stop);
+    words = new WordStream(source, start, stop, words);
     if (lexicon) for (const hit of findJargonInWords(words, lexicon, clip(own, chunk))) jargon.push(hit);
     counts.push(lixCounts(source, clip([authored], chunk), words));
     start = stop;

@@ -88,15 +88,21 @@ export class WordStream {
   readonly ends: Int32Array;
   readonly count: number;
 
+  /**
+   * `reuse`: a stream whose arrays this one may take over when they are big enough (the caller
+   * is done with it) — scanning a long text block by block then allocates them once.
+   */
   constructor(
     readonly text: string,
     from = 0,
     to = text.length,
+    reuse?: WordStream,
   ) {
     // A word takes at least one character and one separator, so half the range (rounded up) is enough.
     const capacity = ((to - from + 1) >> 1) + 1;
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    const fits = reuse !== undefined && reuse.starts.length >= capacity;
+    this.starts = fits ? reuse.starts : new Int32Array(capacity);
+    this.ends = fits ? reuse.ends : new Int32Array(capacity);
     let count = 0;
     for (let i = from; i < to;) {
       const w = wordCharWidth(text, i);
