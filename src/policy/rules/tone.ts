@@ -124,7 +124,21 @@ const REFUSAL = phrasePattern([
   "unfortunately we cannot",
 ]);
 // "Nej" refuses only when it opens a sentence on its own ("Nej, det går inte."), not "nej tack".
-const BARE_NO = /(?:^|[.!?]\s+|\n\s*)(nej)(?=\s*[,.!])(?!\s*,?\s*tack)/giu;
+// What may come before it (the text's start, ". ", a line break) is checked in code: as a
+// leading alternation it made the engine try every position of the text.
+const BARE_NO = /nej(?=\s*[,.!])(?!\s*,?\s*tack)/giu;
+
+/** True when `at` opens a sentence: the start, after [.!?] and blanks, or after a line break and blanks. */
+function opensSentence(text: string, at: number): boolean {
+  let k = at;
+  let newline = false;
+  while (k > 0 && /\s/u.test(text[k - 1] as string)) {
+    if (text[k - 1] === "\n") newline = true;
+    k--;
+  }
+  if (k === at) return at === 0;
+  return newline || (k > 0 && /[.!?]/.test(text[k - 1] as string));
+}
 
 const MEANING = phrasePattern([
   "det innebär",
@@ -171,7 +185,8 @@ export function refusalUnexplained(input: ToneInput): Finding[] {
   BARE_NO.lastIndex = 0;
   const slice = text.slice(authored.start, authored.end);
   for (let m = BARE_NO.exec(slice); m !== null; m = BARE_NO.exec(slice)) {
-    const start = authored.start + m.index + m[0].length - (m[1] as string).length;
+    if (!opensSentence(slice, m.index)) continue;
+    const start = authored.start + m.index;
     hits.push({ start, end: start + 3 });
   }
   const first = hits.sort((a, b) => a.start - b.start)[0];
