@@ -5,8 +5,9 @@
 //    It also builds the local playground into dist/playground/ (the Outlook-like test page and the
 //    Office.js stand-in, see docs/playground.md); the add-in's own pages never reference it.
 //  - "launchevent": one self-contained ES2016 script for event-based activation. Classic Outlook on
-//    Windows runs it in a JavaScript-only runtime (no DOM, no module loading), so it gets no chunk
-//    splitting, no dynamic import and no runtime loading of any kind.
+//    Windows runs it in a JavaScript-only runtime (no DOM, no module loading), so it must work on
+//    its own there; its one lazy chunk (Graph /me with MSAL, src/launchevent/directory.ts) is
+//    loaded only in the HTML runtime of Outlook on the web, new Outlook and Mac.
 // Office.js always comes from Microsoft's CDN; it is never bundled.
 const fs = require("node:fs");
 const path = require("node:path");
@@ -125,7 +126,23 @@ module.exports = (_env, argv = {}) => {
       clean: { keep: /^launchevent\./ },
     },
     resolve,
-    module: { rules: [typescriptRule("es2020")] },
+    module: {
+      rules: [
+        typescriptRule("es2020"),
+        // The policy is plain TypeScript without import side effects (docs/architecture.md), so
+        // a module the page imports only for a constant or a helper does not drag in everything
+        // it imports: the task pane's compose view takes a few helpers from src/policy while the
+        // engine and the lexicon stay in the analysis worker (src/taskpane/compose/analyser.ts).
+        { test: /[\\/]src[\\/]policy[\\/]/, sideEffects: false },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        // webpack's default ("async"), except the analysis worker, which stays one file: a
+        // worker loads further chunks one after the other, each a round trip before it can start.
+        chunks: (chunk) => chunk.name !== "bemotande-analysis" && !chunk.canBeInitial(),
+      },
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -168,6 +185,7 @@ module.exports = (_env, argv = {}) => {
     performance: { hints: false },
   };
 
+  const LAUNCHEVENT_CHUNK = /^launchevent\.[\w-]+\.[0-9a-f]{8}\.js(\.map|\.LICENSE\.txt)?$/;
   /** @type {import("webpack").Configuration} */
   const launchevent = {
     name: "launchevent",
@@ -179,21 +197,28 @@ module.exports = (_env, argv = {}) => {
     output: {
       path: dist,
       filename: "[name].js",
+      // The lazy chunk: "launchevent." keeps it out of the task-pane build's clean; the hash lets
+      // hosts cache it for good.
+      chunkFilename: "launchevent.[name].[contenthash:8].js",
+      // Relative to the page that loads it, launchevent.html, which the chunk sits beside (also
+      // under the playground's /playground/addin/). Not "auto": that start-up code throws where
+      // there is no document, i.e. in the JavaScript-only runtime.
       publicPath: "",
+      // Where chunks register. webpack's default, `self`, need not exist in the JavaScript-only
+      // runtime, which never loads a chunk: there any object will do, and start-up must not throw.
+      globalObject:
+        "(typeof self !== 'undefined' ? self : typeof globalThis !== 'undefined' ? globalThis : this || {})",
       iife: true,
-      asyncChunks: false,
-      chunkLoading: false,
+      chunkLoading: "jsonp",
       wasmLoading: false,
       workerChunkLoading: false,
+      // Lazy chunks of earlier builds (other hashes); everything else in dist/ is left alone.
+      clean: { keep: (asset) => !LAUNCHEVENT_CHUNK.test(asset) },
     },
     resolve,
-    module: {
-      parser: { javascript: { dynamicImportMode: "eager" } },
-      rules: [typescriptRule("es2016")],
-    },
+    module: { rules: [typescriptRule("es2016")] },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
-      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       authConstants(),
       new HtmlWebpackPlugin({
         filename: "launchevent.html",

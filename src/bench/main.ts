@@ -9,7 +9,8 @@
  *   --out FILE   results file (default: bench-results.json in the current directory)
  *   --seed N     generator seed
  *   --no-write   print only
- *   --no-browser skip the task pane's budgets (they need a production build and Chromium)
+ *   --no-browser skip the task pane's budgets and the typing bench (they need a production build
+ *                and Chromium); both go under "taskpane" (typing-bench.ts: typing_*)
  */
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -17,7 +18,11 @@ import { parseArgs } from "node:util";
 import type { AnalyzeBenchReport, BenchRow } from "./analyze-bench";
 import { DEFAULT_PLANS, QUICK_PLANS, measureAnalyze } from "./analyze-bench";
 import { formatLauncheventReport, measureLaunchevent } from "./launchevent-bench";
+import { buildAll } from "../build/build-all";
+import type { TaskpaneResults } from "./taskpane-bench";
 import { formatTaskpaneReport, measureTaskpane } from "./taskpane-bench";
+import type { TypingResults } from "./typing-bench";
+import { formatTypingReport, measureTyping } from "./typing-bench";
 import { mergeResults } from "./results-file";
 
 function pad(cells: readonly string[], widths: readonly number[], right: readonly boolean[]): string {
@@ -122,9 +127,21 @@ async function main(argv: readonly string[]): Promise<number> {
     quick: values.quick,
   });
   process.stdout.write(`\n${formatLauncheventReport(launchevent)}\n`);
-  // The task pane's budgets need a production build and Chromium (about a minute).
-  const taskpane = values["no-browser"] ? undefined : await measureTaskpane({ runs: values.quick ? 3 : 7 });
-  if (taskpane) process.stdout.write(`\n${formatTaskpaneReport(taskpane)}\n`);
+  // The task pane's budgets and the typing bench need a production build (one, shared) and
+  // Chromium (about three minutes together).
+  let taskpane: (TaskpaneResults & TypingResults) | undefined;
+  if (!values["no-browser"]) {
+    const outDir = await buildAll();
+    const budgets = await measureTaskpane({ runs: values.quick ? 3 : 7, outDir });
+    process.stdout.write(`\n${formatTaskpaneReport(budgets)}\n`);
+    const typing = await measureTyping({
+      outDir,
+      runs: values.quick ? 1 : 2,
+      ...(seed === undefined ? {} : { seed }),
+    });
+    process.stdout.write(`\n${formatTypingReport(typing)}\n`);
+    taskpane = { ...budgets, ...typing };
+  }
   if (!values["no-write"]) {
     const out = path.resolve(values.out ?? "bench-results.json");
     const sections = { analyze: report.results.analyze, launchevent: launchevent.results };

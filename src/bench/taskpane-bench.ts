@@ -107,10 +107,15 @@ async function helloFirstRender(browser: Browser, url: string): Promise<number> 
   }
 }
 
-export async function measureTaskpane(options: { runs?: number } = {}): Promise<TaskpaneResults> {
+export async function measureTaskpane(
+  options: {
+    runs?: number;
+    /** A production build (buildAll); built here when absent. */ outDir?: string;
+  } = {},
+): Promise<TaskpaneResults> {
   const executablePath = findBrowser();
   if (!executablePath) throw new Error("no Chromium found (set CHROME_PATH); the task-pane bench needs one");
-  const outDir = await buildAll();
+  const outDir = options.outDir ?? (await buildAll());
   await buildHello(outDir);
   const html = readFileSync(path.join(outDir, "taskpane.html"), "utf8");
   const initial = initialScripts(html).reduce((sum, src) => sum + gzipKb(path.join(outDir, src)), 0);

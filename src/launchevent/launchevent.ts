@@ -1,8 +1,10 @@
 // Event-based activation handlers. Classic Outlook on Windows runs this file on its own in a
 // JavaScript-only runtime (ES2016, no DOM, Office.onReady does not fire for events), so it stays
-// small (the policy code it imports is inlined by the bundler, see docs/events.md) and associates
-// its handlers at top level. Every handler calls event.completed exactly once, whatever happens
-// inside it, and within a bounded time.
+// small (the policy code it imports is inlined by the bundler, see docs/events.md), works on its
+// own, and associates its handlers at top level. Its one lazy chunk (Graph /me for the signature,
+// directory.ts) is loaded only in the HTML runtime, and only when the cached profile is stale.
+// Every handler calls event.completed exactly once, whatever happens inside it, and within a
+// bounded time.
 import { insertSignature } from "./compose";
 import { settleWithin } from "./office-calls";
 import { checkItem, completedOptionsFor } from "./send";

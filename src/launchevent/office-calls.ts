@@ -21,13 +21,18 @@ export function officeCall<T>(
   });
 }
 
-/** Whether the host supports the Mailbox requirement set `version` (false when it cannot say). */
-export function supportsMailbox(version: string): boolean {
+/** Whether the host supports requirement set `name` at `version` (false when it cannot say). */
+export function supportsSet(name: string, version: string): boolean {
   try {
-    return Office.context.requirements.isSetSupported("Mailbox", version);
+    return Office.context.requirements.isSetSupported(name, version) === true;
   } catch {
     return false;
   }
+}
+
+/** Whether the host supports the Mailbox requirement set `version` (false when it cannot say). */
+export function supportsMailbox(version: string): boolean {
+  return supportsSet("Mailbox", version);
 }
 
 /** "sv" when Office's display language is Swedish, else "en". */

@@ -1,5 +1,7 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ErrorKey, Language, Strings } from "../i18n";
 import type { MailboxAdapter, UserIdentity } from "../office/mailbox";
 import type { ReplyDeadline } from "../policy/calendar/deadline";
@@ -7,12 +9,13 @@ import type { WorkingHours } from "../policy/calendar/types";
 import type { PolicyConfig } from "../policy/config/schema";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { Header } from "./components/Header";
+import { loadComposeView, loadedComposeView } from "./compose-loader";
+import type { ComposePaneProps } from "./compose/ComposePane";
 import type { DirectoryAnswer } from "./compose/profile";
 import { errorKeyOf } from "./errors";
 
-// Each mode loads only its own code: compose brings the policy engine and the lexicon, read
-// brings the working-day calendar.
-const ComposePane = lazy(() => import(/* webpackChunkName: "compose" */ "./compose/ComposePane"));
+// Each mode loads only its own code: compose brings its view (and the policy engine and the
+// lexicon in a worker), read brings the working-day calendar.
 const ReadDeadlineCard = lazy(() =>
   import(/* webpackChunkName: "read" */ "./components/ReadDeadlineCard").then((m) => ({
     default: m.ReadDeadlineCard,
@@ -104,6 +107,40 @@ const useStyles = makeStyles({
 /** The directory profile for the compliant signature (Graph's /me). */
 export type FetchProfile = () => Promise<DirectoryAnswer>;
 
+type ComposeViewProps = Omit<ComposePaneProps, "prepared" | "scheduler" | "visibility" | "now"> & {
+  readonly loading: ReactNode;
+};
+
+/**
+ * The compose view, from its lazily loaded chunk (compose-loader.ts; in compose mode the bootstrap
+ * asked for it, and for the first analysis, before the first render). Not React.lazy: when both
+ * are in, the view renders at once, in one synchronous pass — a Suspense retry is rendered in time
+ * slices, interleaved with whatever else the page is doing, and would reach the screen later.
+ */
+function ComposeView({ loading, ...props }: ComposeViewProps) {
+  const [view, setView] = useState(loadedComposeView);
+  const [failed, setFailed] = useState<ErrorKey | undefined>(undefined);
+  useEffect(() => {
+    if (view) return;
+    let cancelled = false;
+    loadComposeView().then(
+      (module) => {
+        if (!cancelled) flushSync(() => setView(module));
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailed(errorKeyOf(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [view]);
+  if (failed) return <ErrorNotice strings={props.strings} errorKey={failed} />;
+  if (!view) return loading;
+  const ComposePane = view.default;
+  return <ComposePane {...props} />;
+}
+
 export interface PaneViewProps {
   readonly state: PaneState;
   readonly strings: Strings;
@@ -139,7 +176,8 @@ export function PaneView({ state, strings, language, config, now, adapter, fetch
         ) : null}
         {state.status === "read-other" ? <p>{strings.read.notAMessage}</p> : null}
         {state.status === "compose" && adapter ? (
-          <ComposePane
+          <ComposeView
+            loading={loading}
             adapter={adapter}
             strings={strings}
             language={language}

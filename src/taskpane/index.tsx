@@ -8,14 +8,14 @@ import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { getStrings, pickLanguage } from "../i18n";
 import type { Language } from "../i18n";
-import { createGraphForPane } from "../auth/pane-graph";
 import { createOfficeAuthHost, createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
 import type { MailboxAdapter, ThemeKind } from "../office/mailbox";
-import { getProfile } from "../graph/operations/profile";
 import { defaultConfig } from "../policy/config/defaults";
 import { App, PaneView } from "./App";
-import type { FetchProfile, FetchWorkingHours } from "./App";
+import type { FetchProfile, FetchWorkingHours, PaneState } from "./App";
+import { prepareCompose } from "./compose-loader";
 import { errorKeyOf } from "./errors";
+import type { PaneGraphServices } from "./graph-services";
 
 function browserLanguage(): string {
   return typeof navigator === "undefined" ? "" : navigator.language;
@@ -66,18 +66,37 @@ async function start(): Promise<void> {
   // Graph (signed in with nested app authentication) for the mailbox's working hours; without
   // it the pane still works with the configuration's.
   // The sender's directory profile (compose: the compliant signature) comes the same way.
+  // Graph's client and sign-in are a chunk of their own, loaded on the first call: the first
+  // render needs neither. When there is no Graph, both calls fail and the pane falls back.
   let fetchWorkingHours: FetchWorkingHours | undefined;
   let fetchProfile: FetchProfile | undefined;
   try {
-    const graph = createGraphForPane(createOfficeAuthHost(), config);
-    fetchWorkingHours = async () => {
-      const { mailboxWorkingHours } = await import(/* webpackChunkName: "read" */ "./working-hours");
-      return mailboxWorkingHours(graph, config)();
-    };
-    fetchProfile = () => getProfile(graph);
+    const authHost = createOfficeAuthHost();
+    let services: Promise<PaneGraphServices> | undefined;
+    const graph = (): Promise<PaneGraphServices> =>
+      (services ??= import(/* webpackChunkName: "graph" */ "./graph-services").then((module) =>
+        module.createPaneGraphServices(authHost, config),
+      ));
+    fetchWorkingHours = async () => (await graph()).workingHours();
+    fetchProfile = async () => (await graph()).profile();
   } catch {
     fetchWorkingHours = undefined;
     fetchProfile = undefined;
+  }
+
+  // Writing a message: ask for the compose view's code and read the draft now, so both happen
+  // while React renders the frame of the pane, and start in compose state (no render → effect →
+  // state update round trip before the lazy view is even requested). Anything else: App loads
+  // the state itself.
+  let initialState: PaneState | undefined;
+  try {
+    const item = await adapter.getCurrentItem();
+    if (item.mode === "compose") {
+      prepareCompose(adapter, config);
+      initialState = { status: "compose", user: adapter.getUser() };
+    }
+  } catch {
+    initialState = undefined; // App's own load shows the error.
   }
 
   document.documentElement.lang = language;
@@ -89,6 +108,7 @@ async function start(): Promise<void> {
       strings={getStrings(language)}
       language={language}
       config={config}
+      initialState={initialState}
       fetchWorkingHours={fetchWorkingHours}
       fetchProfile={fetchProfile}
     />,

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
+import * as vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { parse } from "acorn";
 import { compile, loadWebpackConfig } from "./webpack-harness";
@@ -7,21 +8,38 @@ import type { CompileResult } from "./webpack-harness";
 
 jest.setTimeout(60_000);
 
+/** The lazy chunk's file name: launchevent.<webpackChunkName>.<contenthash>.js. */
+const CHUNK_FILE = /^launchevent\.graph-profile\.[0-9a-f]{8}\.js$/;
+
 let build: CompileResult;
 let js: string;
+let chunkFile: string;
+let chunk: string;
 
 beforeAll(async () => {
   build = await compile(loadWebpackConfig("launchevent", "production"));
   js = readFileSync(path.join(build.outDir, "launchevent.js"), "utf8");
+  chunkFile = readdirSync(build.outDir).find((f) => CHUNK_FILE.test(f)) ?? "";
+  chunk = chunkFile === "" ? "" : readFileSync(path.join(build.outDir, chunkFile), "utf8");
 });
 
 afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe("launchevent.js (production bundle)", () => {
-  test("is a single script plus its HTML page", () => {
-    expect(readdirSync(build.outDir).sort()).toEqual(["launchevent.html", "launchevent.js"]);
+  test("is one script, its HTML page and one lazy chunk (graph-profile)", () => {
+    expect(chunkFile).toMatch(CHUNK_FILE);
+    const files = readdirSync(build.outDir).sort();
+    expect(files.filter((f) => !f.endsWith(".LICENSE.txt"))).toEqual(
+      ["launchevent.html", "launchevent.js", chunkFile].sort(),
+    );
     const chunks = build.stats.toJson({ all: false, chunks: true }).chunks ?? [];
-    expect(chunks).toHaveLength(1);
+    expect(chunks.map((c) => ({ initial: c.initial, names: c.names }))).toEqual(
+      expect.arrayContaining([
+        { initial: true, names: ["launchevent"] },
+        { initial: false, names: ["graph-profile"] },
+      ]),
+    );
+    expect(chunks).toHaveLength(2);
   });
 
   test("associates both handler names the manifest uses", () => {
@@ -30,18 +48,23 @@ describe("launchevent.js (production bundle)", () => {
     expect(js).toContain("allowEvent");
   });
 
-  test("loads nothing at run time", () => {
+  test("loads nothing but its chunk, and that with a <script> (no import(), require or importScripts)", () => {
     expect(js).not.toMatch(/\bimport\s*\(/);
     expect(js).not.toMatch(/\brequire\s*\(/);
     expect(js).not.toContain("importScripts");
-    expect(js).not.toContain("webpackChunk");
-    expect(js).not.toMatch(/__webpack_require__\.(e|l|f)\b/);
-    expect(js).not.toContain("document.createElement");
+    // The entry names that one file (and so loads it only through webpack's <script> loader).
+    expect(js.includes(`"${chunkFile}"`)).toBe(true);
   });
 
-  test("contains no React", () => {
+  test("contains no React, no MSAL and no Graph SDK: those are in the chunk", () => {
     expect(js).not.toMatch(/react/i);
-    expect(js).not.toContain("createElement");
+    // (Booleans, so that a failure does not print a whole bundle.)
+    expect(/msal/i.test(js)).toBe(false);
+    expect(js.includes("acquireTokenSilent")).toBe(false);
+    expect(js.includes("nestedAppAuthBridge")).toBe(false);
+    expect(js.includes("SdkVersion")).toBe(false);
+    expect(chunk.includes("acquireTokenSilent")).toBe(true);
+    expect(chunk.includes('"/me"')).toBe(true);
   });
 
   test("is ES2016 syntax (classic Outlook on Windows' JavaScript runtime)", () => {
@@ -50,6 +73,12 @@ describe("launchevent.js (production bundle)", () => {
 
   test("stays within the handler's budget: 80 KB gzip", () => {
     expect(gzipSync(js).length).toBeLessThanOrEqual(80 * 1024);
+  });
+
+  test("the lazy chunk is ES2020 (MSAL as published): it loads only in the HTML runtimes", () => {
+    expect(() => parse(chunk, { ecmaVersion: 2020, sourceType: "script" })).not.toThrow();
+    // Not a budget, a tripwire: MSAL, the silent provider and the Graph client are ~88 KB gzip.
+    expect(gzipSync(chunk).length).toBeLessThanOrEqual(110 * 1024);
   });
 
   test("includes the send-time check but not the language rules or the schema validator", () => {
@@ -82,10 +111,150 @@ describe("launchevent.js (production bundle)", () => {
     expect(office).toBeGreaterThan(-1);
     expect(handler).toBeGreaterThan(office);
     expect(html).toContain("Bemötande");
+    // The chunk is not preloaded: most new messages find a fresh cache and never need it.
+    expect(html).not.toContain("graph-profile");
   });
 
   test("has no source map in production", () => {
     expect(js).not.toContain("sourceMappingURL");
+  });
+});
+
+/** A fake Office for running the built bundle: records calls, answers later. */
+function fakeOffice(roaming: Record<string, unknown> = {}) {
+  const calls: string[] = [];
+  const signatures: string[] = [];
+  const handlers = new Map<string, (event: { completed: (options?: unknown) => void }) => void>();
+  type Callback = (result: { status: string }) => void;
+  const ok = (callback: Callback) => setTimeout(() => callback({ status: "succeeded" }), 0);
+  const office = {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    CoercionType: { Html: "html" },
+    actions: {
+      associate: (name: string, fn: (event: { completed: () => void }) => void) => handlers.set(name, fn),
+    },
+    context: {
+      displayLanguage: "sv-SE",
+      // NestedAppAuth too: only the runtime's own abilities keep the chunk away.
+      requirements: { isSetSupported: (name: string) => name === "Mailbox" || name === "NestedAppAuth" },
+      roamingSettings: { get: (key: string) => roaming[key], set: () => calls.push("set"), saveAsync: ok },
+      mailbox: {
+        restUrl: "https://outlook.office.com/api",
+        userProfile: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
+        item: {
+          body: {
+            setSignatureAsync: (data: string, _options: unknown, callback: Callback) => {
+              signatures.push(data);
+              ok(callback);
+            },
+          },
+          disableClientSignatureAsync: (callback: Callback) => ok(callback),
+        },
+      },
+    },
+  };
+  const compose = (): Promise<unknown[][]> =>
+    new Promise((resolve) => {
+      const completed: unknown[][] = [];
+      handlers.get("onNewMessageComposeHandler")?.({
+        completed: (...args: unknown[]) => {
+          completed.push(args);
+          setTimeout(() => resolve(completed), 30);
+        },
+      });
+    });
+  return { office, calls, signatures, handlers, compose };
+}
+
+describe("launchevent.js run as the hosts run it", () => {
+  test("classic Outlook's JavaScript-only runtime: no document, self, window or globalThis — it still works alone", async () => {
+    const fake = fakeOffice();
+    const context = vm.createContext({ Office: fake.office, setTimeout, clearTimeout });
+    vm.runInContext("delete globalThis.globalThis;", context);
+    expect(
+      vm.runInContext("typeof self + typeof window + typeof document + typeof globalThis", context),
+    ).toBe("undefinedundefinedundefinedundefined");
+    vm.runInContext(js, context, { filename: "launchevent.js" });
+    expect([...fake.handlers.keys()].sort()).toEqual(["onMessageSendHandler", "onNewMessageComposeHandler"]);
+    expect(await fake.compose()).toEqual([[]]);
+    // Office's userProfile: name and address, no title; the chunk was never asked for.
+    expect(fake.signatures).toHaveLength(1);
+    expect(fake.signatures[0]).toContain("anna.berg@nvk.se");
+    expect(fake.calls).toEqual([]);
+  });
+
+  test("… even if that runtime ran the file as a strict function (top-level `this` undefined)", async () => {
+    const fake = fakeOffice();
+    const context = vm.createContext({ Office: fake.office, setTimeout, clearTimeout });
+    vm.runInContext("delete globalThis.globalThis;", context);
+    vm.runInContext(`(function () { "use strict";\n${js}\n}).call(undefined);`, context);
+    expect([...fake.handlers.keys()].sort()).toEqual(["onMessageSendHandler", "onNewMessageComposeHandler"]);
+    expect(await fake.compose()).toEqual([[]]);
+    expect(fake.signatures).toHaveLength(1);
+  });
+
+  /** A document that records the scripts added to it and fails to load them. */
+  function fakeDocument() {
+    const added: string[] = [];
+    const document = {
+      createElement: (tag: string) => ({ tagName: tag.toUpperCase(), setAttribute: () => undefined }),
+      getElementsByTagName: () => [],
+      head: {
+        appendChild: (script: { src: string; onerror?: (event: unknown) => void }) => {
+          added.push(script.src);
+          setTimeout(() => script.onerror?.({ type: "error", target: script }), 5);
+        },
+      },
+    };
+    return { document, added };
+  }
+
+  test("the HTML runtime, no cached profile: the chunk is requested beside the page; if it fails, Office's profile", async () => {
+    const fake = fakeOffice();
+    const { document, added } = fakeDocument();
+    const context = vm.createContext({
+      Office: fake.office,
+      setTimeout,
+      clearTimeout,
+      document,
+      fetch,
+      AbortController,
+      location: { href: "https://addin.nvk.se/launchevent.html" },
+    });
+    vm.runInContext(js, context, { filename: "launchevent.js" });
+    expect(await fake.compose()).toEqual([[]]);
+    // publicPath "": relative to launchevent.html, which the chunk sits beside.
+    expect(added).toEqual([chunkFile]);
+    expect(fake.signatures).toHaveLength(1);
+    expect(fake.signatures[0]).toContain("anna.berg@nvk.se");
+    expect(fake.calls).toEqual([]);
+  });
+
+  test("the HTML runtime with a fresh cached profile: no chunk", async () => {
+    const fake = fakeOffice({
+      "bemotande.profile.v1": JSON.stringify({
+        profile: {
+          displayName: "Anna Berg",
+          jobTitle: "Handläggare",
+          businessPhones: [],
+          mail: "anna.berg@nvk.se",
+        },
+        savedAt: new Date().toISOString(),
+      }),
+    });
+    const { document, added } = fakeDocument();
+    const context = vm.createContext({
+      Office: fake.office,
+      setTimeout,
+      clearTimeout,
+      document,
+      fetch,
+      AbortController,
+    });
+    vm.runInContext(js, context, { filename: "launchevent.js" });
+    expect(await fake.compose()).toEqual([[]]);
+    expect(added).toEqual([]);
+    expect(fake.signatures[0]).toContain("Handläggare");
   });
 });
 
@@ -97,11 +266,15 @@ describe("launchevent.js (development bundle)", () => {
       expect(() => parse(devJs, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
       expect(devJs).not.toContain("eval(");
       expect(devJs).toContain("sourceMappingURL=launchevent.js.map");
-      expect(readdirSync(dev.outDir).sort()).toEqual([
+      const files = readdirSync(dev.outDir);
+      expect(files.filter((f) => !/^launchevent\.graph-profile\./.test(f)).sort()).toEqual([
         "launchevent.html",
         "launchevent.js",
         "launchevent.js.map",
       ]);
+      expect(
+        files.filter((f) => /^launchevent\.graph-profile\.[0-9a-f]{8}\.js(\.map)?$/.test(f)),
+      ).toHaveLength(2);
     } finally {
       rmSync(dev.outDir, { recursive: true, force: true });
     }

@@ -8,6 +8,7 @@ import type { CurrentItem, MailboxAdapter } from "../../src/office/mailbox";
 import { defaultConfig } from "../../src/policy/config/defaults";
 import { analyzeDraft } from "../../src/policy/analyze";
 import { App, loadPaneState, PaneView } from "../../src/taskpane/App";
+import ComposePane from "../../src/taskpane/compose/ComposePane";
 import { ComposeResults } from "../../src/taskpane/compose/ComposeResults";
 import type { PaneState } from "../../src/taskpane/App";
 
@@ -142,20 +143,38 @@ describe("PaneView", () => {
     status: "compose",
     user: { displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" },
   };
+  // The compose view itself (its chunk is loaded by the pane, see the next test), before its first
+  // analysis: nothing was prepared for it, and effects do not run when prerendering.
   const composeView = (language: Language): ReactElement => (
-    <PaneView
-      state={composeState}
+    <ComposePane
+      adapter={fakeAdapter({ mode: "compose", kind: "message" })}
       strings={getStrings(language)}
       language={language}
       config={defaultConfig}
-      now={now}
-      adapter={fakeAdapter({ mode: "compose", kind: "message" })}
+      user={{ displayName: "Anna Berg", emailAddress: "anna.berg@nvk.se" }}
+      now={() => now}
+      prepared={null}
     />
   );
 
+  test("compose mode: the pane shows the frame and 'loading' until the compose view's code is in", async () => {
+    const text = await textOf(
+      <PaneView
+        state={composeState}
+        strings={getStrings("sv")}
+        language="sv"
+        config={defaultConfig}
+        now={now}
+        adapter={fakeAdapter({ mode: "compose", kind: "message" })}
+      />,
+    );
+    expect(text).toContain("Bemötande");
+    expect(text).toContain("Läser in …");
+    expect(text).not.toContain("Översikt");
+  });
+
   test("compose mode: the compose view's first render, before the first analysis (Swedish)", async () => {
     const text = await textOf(composeView("sv"));
-    expect(text).toContain("Bemötande");
     expect(text).toContain("Översikt");
     expect(text).toContain("Kontrollera nu");
     expect(text).toContain("Kontrollerar …");

@@ -1,22 +1,29 @@
-// The compose view (lazy-loaded: read mode never loads the lexicon). Keeps a live analysis of the
-// draft, the sender's directory profile, and applies the one-click fixes.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+// The compose view (lazy-loaded; the policy engine and the lexicon run in a worker, see
+// analyser.ts, so read mode loads neither). Keeps a live analysis of the draft, the sender's
+// directory profile, and applies the one-click fixes.
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { Language, Strings } from "../../i18n";
 import type { MailboxAdapter, UserIdentity } from "../../office/mailbox";
 import type { DraftAnalysis } from "../../policy/analyze";
-import { analyzeDraft, lexiconFor } from "../../policy/analyze";
 import type { PolicyConfig } from "../../policy/config/schema";
 import type { Finding } from "../../policy/findings";
 import { followUpSentence } from "../../policy/rules/tone";
 import { buildSignature } from "../../policy/signature/build-signature";
 import type { Notice } from "./ComposeResults";
 import { ComposeResults } from "./ComposeResults";
+import type { PreparedCompose } from "../compose-loader";
+import { preparedCompose, takePreparedCompose } from "../compose-loader";
 import type { FixOutcome } from "./fixes";
 import { fixKindOf, insertSentence, insertSignature, replaceJargon, rewriteBody, sameFinding } from "./fixes";
+import type { AnalysisRequest } from "./analysis-protocol";
+import type { DraftAnalyser } from "./analyser";
+import { createDraftAnalyser } from "./analyser";
 import type { LiveScheduler, Snapshot, Visibility } from "./live";
 import { LiveAnalyzer } from "./live";
 import type { DirectoryAnswer, LoadedProfile } from "./profile";
 import { loadProfile } from "./profile";
+import { readSnapshot } from "./snapshot";
 
 export interface ComposePaneProps {
   readonly adapter: MailboxAdapter;
@@ -27,52 +34,55 @@ export interface ComposePaneProps {
   /** The directory profile (Graph's /me); without it, Office's user profile is used. */
   readonly fetchProfile?: (() => Promise<DirectoryAnswer>) | undefined;
   readonly now?: () => Date;
+  /** What the bootstrap started (compose-loader.ts); null: nothing. Default: looked up by adapter. */
+  readonly prepared?: PreparedCompose | null;
   /** For tests. */
   readonly scheduler?: LiveScheduler;
   readonly visibility?: Visibility;
 }
 
-async function readSnapshot(adapter: MailboxAdapter): Promise<Snapshot> {
-  const [html, subject, recipients] = await Promise.all([
-    adapter.getBodyHtml(),
-    adapter.getSubject().catch(() => ""),
-    adapter.getRecipients().catch(() => ({ to: [], cc: [], bcc: [] })),
-  ]);
-  return { html, subject, recipients: [...recipients.to, ...recipients.cc, ...recipients.bcc] };
-}
-
 export default function ComposePane(props: ComposePaneProps) {
   const { adapter, strings, language, config, user, fetchProfile, scheduler, visibility } = props;
   const nowRef = useRef(props.now ?? (() => new Date()));
-  const [analysis, setAnalysis] = useState<DraftAnalysis | undefined>(undefined);
+  const profileRef = useRef<LoadedProfile | undefined>(undefined);
+
+  // What the bootstrap started while this view's code downloaded (compose-loader.ts): the
+  // analysis worker and the first analysis of the draft. The first render says "checking" unless
+  // that analysis is already in; the status rows are filled the moment it arrives. Without it
+  // (tests, a later mount) the live analysis makes the first one.
+  const [prepared] = useState(() =>
+    props.prepared === undefined ? preparedCompose(adapter, config) : (props.prepared ?? undefined),
+  );
+  const [initialAnalysis] = useState(prepared?.first?.analysis);
+  const [analysis, setAnalysis] = useState<DraftAnalysis | undefined>(initialAnalysis);
   const [profile, setProfile] = useState<LoadedProfile | undefined>(undefined);
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [fixing, setFixing] = useState(false);
   const [checking, setChecking] = useState(false);
-  const profileRef = useRef<LoadedProfile | undefined>(undefined);
   const liveRef = useRef<LiveAnalyzer<DraftAnalysis> | undefined>(undefined);
+  const analyserRef = useRef<DraftAnalyser | undefined>(undefined);
+  /** Forgets the recipients the poll keeps, so that the next read asks Office for them. */
+  const recipientsRef = useRef<(() => void) | undefined>(undefined);
   const fixingRef = useRef(false);
-  const lexicon = useMemo(() => lexiconFor(config), [config]);
+  /** The first analysis (or read failure) is on screen; until then nothing else competes with it. */
+  const [settled, setSettled] = useState(prepared?.first !== undefined);
+  /** Taken over by the first run of the live-analysis effect only. */
+  const preparedRef = useRef(prepared);
 
   /** The analysis of a snapshot of the draft, with the directory profile once it is known. */
-  const analyse = useCallback(
-    (snapshot: Snapshot): DraftAnalysis => {
-      const loaded = profileRef.current;
-      return analyzeDraft(
-        { body: snapshot.html, format: "html", subject: snapshot.subject, recipients: snapshot.recipients },
-        {
-          config,
-          lexicon,
-          now: nowRef.current(),
-          ...(loaded?.source === "directory" ? { profile: loaded.profile } : {}),
-        },
-      );
-    },
-    [config, lexicon],
-  );
+  const requestFor = useCallback((snapshot: Snapshot): AnalysisRequest => {
+    const loaded = profileRef.current;
+    return {
+      snapshot,
+      now: nowRef.current(),
+      ...(loaded?.source === "directory" ? { profile: loaded.profile } : {}),
+    };
+  }, []);
 
-  // The sender's profile, once per pane.
+  // The sender's profile, once per pane: after the first analysis is shown, so that signing in to
+  // Graph (MSAL's chunk, a token, /me) does not delay it. The profile then re-runs the analysis.
   useEffect(() => {
+    if (!settled) return;
     let cancelled = false;
     void loadProfile(fetchProfile, user, adapter).then((loaded) => {
       if (cancelled) return;
@@ -83,45 +93,101 @@ export default function ComposePane(props: ComposePaneProps) {
     return () => {
       cancelled = true;
     };
-  }, [adapter, fetchProfile, user]);
+  }, [adapter, fetchProfile, user, settled]);
 
-  // The live analysis and RecipientsChanged.
+  // The analyser (a worker), the live analysis and RecipientsChanged.
   useEffect(() => {
+    const own = preparedRef.current?.config === config ? preparedRef.current : undefined;
+    preparedRef.current = undefined;
+    if (own) takePreparedCompose(own);
+    const analyser = own?.analyser ?? createDraftAnalyser(config);
+    analyserRef.current = analyser;
+    let shown = false;
+    // While RecipientsChanged is heard, the poll reads only the body and the subject; the
+    // recipients are read again after the event (and on "Kontrollera nu").
+    let recipientsEvent = false;
+    let recipients: readonly string[] | undefined;
+    const read = async (): Promise<Snapshot> => {
+      const snapshot = await readSnapshot(adapter, recipientsEvent ? recipients : undefined);
+      recipients = snapshot.recipients;
+      return snapshot;
+    };
+    recipientsRef.current = () => {
+      recipients = undefined;
+    };
     const live = new LiveAnalyzer<DraftAnalysis>({
-      read: () => readSnapshot(adapter),
-      analyse,
+      read,
+      analyse: (snapshot) => analyser.analyse(requestFor(snapshot)),
       onResult: (result) => {
-        setAnalysis(result);
-        setNotice((current) => (current?.text === strings.compose.readError ? undefined : current));
+        const show = (): void => {
+          setAnalysis(result);
+          setNotice((current) => (current?.text === strings.compose.readError ? undefined : current));
+        };
+        // The first result is the pane's first real content: show it at once. Later ones arrive
+        // while the author writes: as a transition, React renders them in slices and lets the
+        // author's input go first.
+        if (shown) startTransition(show);
+        else show();
+        shown = true;
+        setSettled(true);
       },
-      onError: () => setNotice({ intent: "error", text: strings.compose.readError }),
+      onError: () => {
+        setNotice({ intent: "error", text: strings.compose.readError });
+        setSettled(true);
+      },
+      idle: !analyser.offThread,
       ...(scheduler ? { scheduler } : {}),
       ...(visibility ? { visibility } : {}),
     });
     liveRef.current = live;
-    live.start();
-    let remove: (() => Promise<void>) | undefined;
     let cancelled = false;
+    if (own) {
+      // The prepared first analysis: on screen at once (a synchronous render, not a scheduled
+      // one), then the live analysis takes over from it. If it failed, the live one starts afresh.
+      void own.settled.then(() => {
+        if (cancelled) return;
+        const first = own.first;
+        if (first) {
+          shown = true;
+          if (first.analysis !== initialAnalysis) flushSync(() => setAnalysis(first.analysis));
+          setSettled(true);
+        }
+        live.start(first?.snapshot);
+      });
+    } else {
+      live.start();
+    }
+    let remove: (() => Promise<void>) | undefined;
     adapter
-      .onRecipientsChanged(() => void live.invalidate())
+      .onRecipientsChanged(() => {
+        recipients = undefined;
+        void live.invalidate();
+      })
       .then(
         (unsubscribe) => {
           if (cancelled) void unsubscribe().catch(() => undefined);
-          else remove = unsubscribe;
+          else {
+            remove = unsubscribe;
+            recipientsEvent = true;
+          }
         },
-        () => undefined, // Without the event, the poll still notices new recipients.
+        () => undefined, // Without the event, the poll reads the recipients every time.
       );
     return () => {
       cancelled = true;
       live.stop();
+      analyser.dispose();
       liveRef.current = undefined;
+      analyserRef.current = undefined;
+      recipientsRef.current = undefined;
       if (remove) void remove().catch(() => undefined);
     };
-  }, [adapter, analyse, scheduler, visibility, strings]);
+  }, [adapter, config, initialAnalysis, requestFor, scheduler, visibility, strings]);
 
   const onCheckNow = useCallback(() => {
     const live = liveRef.current;
     if (!live) return;
+    recipientsRef.current?.(); // Read everything again.
     setChecking(true);
     void live.checkNow().finally(() => setChecking(false));
   }, []);
@@ -170,7 +236,9 @@ export default function ComposePane(props: ComposePaneProps) {
         let current = shown;
         let target: Finding | undefined = finding;
         if (snapshot.html !== shown.text.source) {
-          current = analyse(snapshot);
+          const analyser = analyserRef.current;
+          if (!analyser) return { ok: false, error: "failed" };
+          current = await analyser.analyse(requestFor(snapshot));
           target = sameFinding(shown.findings, finding, current.findings);
           if (target === undefined) return { ok: false, error: "changed" };
         }
@@ -191,7 +259,7 @@ export default function ComposePane(props: ComposePaneProps) {
           void liveRef.current?.checkNow();
         });
     },
-    [adapter, analyse, config, strings, user],
+    [adapter, config, requestFor, strings, user],
   );
 
   const profileNote = useMemo(() => {

@@ -13,6 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { memo } from "react";
 import type { AreaLevel, Language, PolicyId, Strings } from "../../i18n";
 import type { Finding } from "../../policy/findings";
 import { areaOf } from "./areas";
@@ -63,7 +64,7 @@ export interface FindingItemProps {
 }
 
 /** One finding: what the policy asks, the text that triggers it, and the one-click fix if any. */
-export function FindingItem(props: FindingItemProps) {
+function FindingCard(props: FindingItemProps) {
   const { strings, language, finding, fix, replaceable, busy, onFix } = props;
   const styles = useStyles();
   const c = strings.compose;
@@ -136,3 +137,35 @@ export function FindingItem(props: FindingItemProps) {
     </Card>
   );
 }
+
+/** The same finding as far as the card shows it (offsets move as the author writes above it). */
+function sameContent(a: Finding, b: Finding): boolean {
+  return (
+    a === b ||
+    (a.rule === b.rule &&
+      a.severity === b.severity &&
+      a.policy === b.policy &&
+      a.text === b.text &&
+      a.message.sv === b.message.sv &&
+      a.message.en === b.message.en &&
+      a.suggestions.length === b.suggestions.length &&
+      a.suggestions.every((suggestion, i) => suggestion === b.suggestions[i]))
+  );
+}
+
+/**
+ * A card is rendered again only when what it shows changed: every analysis of a long draft
+ * brings hundreds of new Finding objects, nearly all of them the same as before. A card that is
+ * kept also keeps its onFix, bound to the analysis it was first shown with; that is safe because
+ * a fix always checks the finding against the draft as it is now (ComposePane's onFix).
+ */
+export const FindingItem = memo(
+  FindingCard,
+  (before, after) =>
+    before.strings === after.strings &&
+    before.language === after.language &&
+    before.fix === after.fix &&
+    before.replaceable === after.replaceable &&
+    before.busy === after.busy &&
+    sameContent(before.finding, after.finding),
+);

@@ -2,9 +2,12 @@
 import type { Area, AreaLevel, Language, Strings } from "../../i18n";
 import { AREAS } from "../../i18n";
 import type { DraftAnalysis } from "../../policy/analyze";
-import { listOf, MIN_WORDS_FOR_LIX } from "../../policy/analyze";
 import type { Finding } from "../../policy/findings";
 import { lixBandLabel } from "../../policy/language/readability";
+// From the rule modules themselves, not policy/analyze: this runs on the page, where the engine
+// and the lexicon are not loaded (they run in the analysis worker).
+import { MIN_WORDS_FOR_LIX } from "../../policy/rules/language-rules";
+import { listOf } from "../../policy/rules/signature-rules";
 
 export interface AreaStatus {
   readonly area: Area;

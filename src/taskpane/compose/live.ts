@@ -1,7 +1,8 @@
 // Live analysis while the author writes. Outlook has no "body changed" event, so while the pane is
 // visible the body is re-read on a modest poll; analysis runs only when something changed (body,
-// subject, recipients or an explicit invalidation), is debounced, and is scheduled for idle time so
-// it never competes with typing. Hidden pane: no polling. Framework-free, so tests drive it with
+// subject, recipients or an explicit invalidation) and is debounced. The compose view analyses in
+// a worker (analyser.ts), so it never competes with typing; an analysis on the page's own thread
+// waits for idle time as well. Hidden pane: no polling. Framework-free, so tests drive it with
 // fake timers.
 
 export interface Snapshot {
@@ -25,7 +26,8 @@ export interface Visibility {
 
 export interface LiveOptions<R> {
   readonly read: () => Promise<Snapshot>;
-  readonly analyse: (snapshot: Snapshot) => R;
+  /** Synchronous, or a promise (an analysis in a worker). */
+  readonly analyse: (snapshot: Snapshot) => R | Promise<R>;
   readonly onResult: (result: R, snapshot: Snapshot) => void;
   /** Analysis is under way (true) or finished (false); for a quiet "checking" indicator. */
   readonly onBusy?: (busy: boolean) => void;
@@ -36,6 +38,11 @@ export interface LiveOptions<R> {
   readonly pollMs?: number;
   /** Wait after a detected change before analysing, default 250 ms. */
   readonly debounceMs?: number;
+  /**
+   * Wait for idle time before analysing a change (default true). An analysis that runs off the
+   * page's main thread does not compete with typing, so it need not wait.
+   */
+  readonly idle?: boolean;
 }
 
 export const DEFAULT_POLL_MS = 1500;
@@ -88,11 +95,16 @@ export class LiveAnalyzer<R> {
     this.visibility = options.visibility ?? documentVisibility;
   }
 
-  start(): void {
+  /**
+   * Starts polling. `shown`: a snapshot whose analysis is already on screen (read and analysed
+   * before); the draft is then re-read at once but analysed only if it changed since.
+   */
+  start(shown?: Snapshot): void {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.visibility.subscribe(() => this.onVisibility());
-    void this.check(true);
+    if (shown) this.lastKey = keyOf(shown, this.generation);
+    void this.check(shown === undefined);
   }
 
   stop(): void {
@@ -150,7 +162,7 @@ export class LiveAnalyzer<R> {
       const key = keyOf(snapshot, this.generation);
       if (force || key !== this.lastKey) {
         this.lastKey = key;
-        this.scheduleAnalysis(snapshot, force);
+        await this.scheduleAnalysis(snapshot, force);
       }
     } catch (error) {
       if (this.running) this.options.onError(error);
@@ -163,25 +175,32 @@ export class LiveAnalyzer<R> {
     }
   }
 
-  private scheduleAnalysis(snapshot: Snapshot, immediate: boolean): void {
+  /** Immediate: analyses now and settles when the result is out. Otherwise debounces and returns. */
+  private scheduleAnalysis(snapshot: Snapshot, immediate: boolean): Promise<void> {
     const ticket = ++this.ticket;
     if (this.debounceTimer !== undefined) this.scheduler.clearTimeout(this.debounceTimer);
-    const run = (): void => {
-      this.debounceTimer = undefined;
-      this.scheduler.idle(() => {
-        if (ticket !== this.ticket || !this.running) return;
-        this.options.onBusy?.(true);
-        try {
-          const result = this.options.analyse(snapshot);
-          if (ticket === this.ticket && this.running) this.options.onResult(result, snapshot);
-        } catch (error) {
-          this.options.onError(error);
-        } finally {
-          this.options.onBusy?.(false);
-        }
-      }, 1000);
+    this.debounceTimer = undefined;
+    const analyse = async (): Promise<void> => {
+      if (ticket !== this.ticket || !this.running) return;
+      this.options.onBusy?.(true);
+      try {
+        const result = await this.options.analyse(snapshot);
+        if (ticket === this.ticket && this.running) this.options.onResult(result, snapshot);
+      } catch (error) {
+        if (this.running) this.options.onError(error);
+      } finally {
+        this.options.onBusy?.(false);
+      }
     };
-    if (immediate) run();
-    else this.debounceTimer = this.scheduler.setTimeout(run, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    // The first check and "Kontrollera nu" are waited for: analyse as soon as the read is back.
+    // Changes noticed while the author writes wait for a pause (and, on the page's own thread,
+    // for idle time).
+    if (immediate) return analyse();
+    this.debounceTimer = this.scheduler.setTimeout(() => {
+      this.debounceTimer = undefined;
+      if (this.options.idle === false) void analyse();
+      else this.scheduler.idle(() => void analyse(), 1000);
+    }, this.options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    return Promise.resolve();
   }
 }

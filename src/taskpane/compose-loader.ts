@@ -1,0 +1,90 @@
+// The compose view's code (the Fluent components only it uses, the fixes, the signature builder)
+// is a lazily loaded chunk, and the policy engine with the lexicon runs in a worker
+// (compose/analyser.ts), so read mode loads neither. In compose mode the bootstrap calls
+// prepareCompose as soon as Office says the item is being written — before React's first render —
+// and three things then happen at once: the worker starts and compiles the lexicon, the draft is
+// read and sent to it, and the view's chunk downloads. The view renders when both its code and
+// the first analysis are in, so its first render already has the status rows with content.
+
+import type { MailboxAdapter } from "../office/mailbox";
+import type { DraftAnalysis } from "../policy/analyze";
+import type { PolicyConfig } from "../policy/config/schema";
+import type * as ComposePaneModule from "./compose/ComposePane";
+import type { DraftAnalyser } from "./compose/analyser";
+import { createDraftAnalyser } from "./compose/analyser";
+import type { Snapshot } from "./compose/live";
+import { readSnapshot } from "./compose/snapshot";
+
+type ComposeModule = typeof ComposePaneModule;
+
+let pending: Promise<ComposeModule> | undefined;
+
+/** The compose chunk; one request per page, retried after a failure. */
+function loadComposeModule(): Promise<ComposeModule> {
+  pending ??= import(/* webpackChunkName: "compose" */ "./compose/ComposePane").catch((error: unknown) => {
+    pending = undefined;
+    throw error;
+  });
+  return pending;
+}
+
+/** What prepareCompose started, for the compose view to take over. */
+export interface PreparedCompose {
+  readonly config: PolicyConfig;
+  readonly analyser: DraftAnalyser;
+  /** Settles (never rejects) when the first read and analysis are done, or failed. */
+  readonly settled: Promise<void>;
+  /** Set when `settled` has settled successfully. */
+  first?: { readonly snapshot: Snapshot; readonly analysis: DraftAnalysis };
+}
+
+let prepared: { readonly adapter: MailboxAdapter; readonly entry: PreparedCompose } | undefined;
+
+/** Starts the analysis worker, reads and analyses the draft, and loads the compose view. */
+export function prepareCompose(adapter: MailboxAdapter, config: PolicyConfig): void {
+  // The worker first: its script is the longest way to the first analysis.
+  const analyser = createDraftAnalyser(config);
+  const entry: PreparedCompose = {
+    config,
+    analyser,
+    settled: readSnapshot(adapter)
+      .then(async (snapshot) => {
+        const analysis = await analyser.analyse({ snapshot, now: new Date() });
+        entry.first = { snapshot, analysis };
+      })
+      .catch(() => undefined), // The live analysis reads again and reports errors.
+  };
+  prepared = { adapter, entry };
+  void loadComposeModule().catch(() => undefined); // The view reports a failure.
+}
+
+let ready: ComposeModule | undefined;
+
+/**
+ * The compose module, once the prepared first analysis (if any) is in as well: the view's first
+ * render then shows the status rows with content. (Rendering a "checking" state first and filling
+ * it in later was measured to be slower here: on a busy machine the extra render competes with
+ * the worker for the processor, and the rows still wait for the analysis.)
+ */
+export function loadComposeView(): Promise<ComposeModule> {
+  const settled = prepared?.entry.settled;
+  const view = settled
+    ? Promise.all([loadComposeModule(), settled]).then(([module]) => module)
+    : loadComposeModule();
+  return view.then((module) => (ready = module));
+}
+
+/** The module loadComposeView resolved with, so that a later view can render it at once. */
+export function loadedComposeView(): ComposeModule | undefined {
+  return ready;
+}
+
+/** What prepareCompose started for this adapter and configuration, unless a view took it over. */
+export function preparedCompose(adapter: MailboxAdapter, config: PolicyConfig): PreparedCompose | undefined {
+  return prepared?.adapter === adapter && prepared.entry.config === config ? prepared.entry : undefined;
+}
+
+/** The compose view owns `entry` now (its analyser included); later mounts start their own. */
+export function takePreparedCompose(entry: PreparedCompose): void {
+  if (prepared?.entry === entry) prepared = undefined;
+}
