@@ -140,10 +140,16 @@ function splitRange(text: string, from: number, to: number, out: Span[]): void {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    // Letters and most other characters: no space, line break or terminator in this range.
-    if (c >= 0x41 && c < 0x2000 && c !== 0xa0) {
-      if (start < 0 && isWordCharAt(text, i)) start = i;
-      i++;
+    // Ordinary characters (not a space, line break or terminator): inside an open sentence a
+    // whole run of them is skipped in a tight loop.
+    if (!isSpecial(c)) {
+      if (start < 0) {
+        if (isWordCharAt(text, i)) start = i;
+        i++;
+      } else {
+        i++;
+        while (i < to && !isSpecial(text.charCodeAt(i))) i++;
+      }
       lastNonSpace = i;
       continue;
     }
@@ -238,6 +244,18 @@ function wordStartBefore(text: string, at: number): number {
     k--;
   }
   return k;
+}
+
+/** 1 for the ASCII characters splitRange stops at: line break, spaces, ".", "!", "?". */
+const SPECIAL_ASCII = (() => {
+  const table = new Uint8Array(128);
+  for (const c of [0x0a, 0x20, 0x09, 0x0d, 0x0c, 0x2e, 0x21, 0x3f]) table[c] = 1;
+  return table;
+})();
+
+/** A line break, a space (see isSpace) or a terminator (see isTerminator). */
+function isSpecial(c: number): boolean {
+  return c < 0x80 ? SPECIAL_ASCII[c] === 1 : c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2026;
 }
 
 function isSpace(c: number): boolean {

@@ -283,15 +283,22 @@ export function followUpSentence(
   input: Pick<ToneInput, "now" | "config">,
   who: "jag" | "vi" = "jag",
 ): string {
-  const { config } = input;
-  const { dueDate } = replyDeadline(input.now, {
-    workingDays: config.replyDeadline.workingDays,
-    workingHours: config.workingHours,
-    extraDaysOff: config.calendar.extraDaysOff,
-  });
-  const date = new Date(`${formatCivilDate(dueDate)}T12:00:00Z`);
-  return `${who === "jag" ? "Jag" : "Vi"} återkommer senast ${swedishDay().format(date)}.`;
+  let day = dueDays.get(input);
+  if (day === undefined) {
+    const { config } = input;
+    const { dueDate } = replyDeadline(input.now, {
+      workingDays: config.replyDeadline.workingDays,
+      workingHours: config.workingHours,
+      extraDaysOff: config.calendar.extraDaysOff,
+    });
+    day = swedishDay().format(new Date(`${formatCivilDate(dueDate)}T12:00:00Z`));
+    dueDays.set(input, day);
+  }
+  return `${who === "jag" ? "Jag" : "Vi"} återkommer senast ${day}.`;
 }
+
+/** The due day per rule input: two rules of one analysis may both suggest the sentence. */
+const dueDays = new WeakMap<object, string>();
 
 /** The sentence around `span`: from the previous end mark to the next one. */
 function sentenceAround(text: string, span: Span, within: Span): Span {
