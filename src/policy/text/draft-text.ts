@@ -32,6 +32,12 @@ export interface DraftText {
   readonly sourceOffsets?: Int32Array;
 }
 
+const extractions = new WeakMap<object, { readonly offsets: Int32Array }>();
+
+function sourceOffsetsOf(this: object): Int32Array | undefined {
+  return extractions.get(this)?.offsets;
+}
+
 /** First marker position that has text after it, moved past the blanks a block break leaves. */
 function firstMark(text: string, marks: readonly number[]): number | undefined {
   let best: number | undefined;
@@ -44,15 +50,15 @@ function firstMark(text: string, marks: readonly number[]): number | undefined {
 
 export function extractDraftText(body: string, format: DraftFormat): DraftText {
   let text: string;
-  let offsetsOf: (() => Int32Array) | undefined;
+  let html: { readonly offsets: Int32Array } | undefined;
   let quoteMark: number | undefined;
   let signatureMarks: number[] = [];
   if (format === "html") {
-    const html = htmlToText(body);
-    text = html.text;
-    offsetsOf = () => html.offsets;
-    quoteMark = firstMark(text, html.quoteMarks);
-    signatureMarks = html.signatureMarks.map((mark) => trimStartAt(text, mark, text.length));
+    const extracted = htmlToText(body);
+    html = extracted;
+    text = extracted.text;
+    quoteMark = firstMark(text, extracted.quoteMarks);
+    signatureMarks = extracted.signatureMarks.map((mark) => trimStartAt(text, mark, text.length));
   } else {
     text = body;
   }
@@ -79,10 +85,13 @@ export function extractDraftText(body: string, format: DraftFormat): DraftText {
   } = { format, source: body, text, authored };
   if (signature) draft.signature = signature;
   if (quoteStart !== undefined) draft.quoted = { start: quoteStart, end: text.length };
-  if (offsetsOf) {
-    // Only a fix needs the per-character map: expand it on first read, not on every analysis.
-    const expand = offsetsOf;
-    Object.defineProperty(draft, "sourceOffsets", { enumerable: true, get: expand });
+  if (html) {
+    // Only a fix needs the per-character map: it is expanded on first read, not on every
+    // analysis. One getter shared by all drafts (their extraction kept aside): a closure per
+    // draft gave every draft a hidden class of its own, which kept it alive through young
+    // collections and made extraction the analysis's main source of garbage-collection time.
+    extractions.set(draft, html);
+    Object.defineProperty(draft, "sourceOffsets", { enumerable: true, get: sourceOffsetsOf });
   }
   return draft;
 }
