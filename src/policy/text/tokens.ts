@@ -32,46 +32,26 @@ export interface LowerToken extends Token {
 
 /** Splits text into word tokens in one left-to-right pass. */
 export function tokenize(text: string): Token[] {
+  const words = new WordStream(text);
   const tokens: Token[] = [];
-  const n = text.length;
-  for (let i = 0; i < n;) {
-    const w = wordCharWidth(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const end = wordEnd(text, i + w, n);
-    tokens.push({ start: i, end, text: text.slice(i, end) });
-    i = end;
+  for (let i = 0; i < words.count; i++) {
+    const start = words.start(i);
+    const end = words.end(i);
+    tokens.push({ start, end, text: text.slice(start, end) });
   }
   return tokens;
 }
 
 /**
- * Tokenizes and lower-cases in one go. The whole text is lower-cased once (much faster than a
- * call per token); when that changes the text's length (a handful of characters, such as "İ",
- * lower-case to two code units) it falls back to lower-casing token by token.
+ * Tokenizes [from, to) of the text and lower-cases each word (see {@link lowerWord}); offsets
+ * stay offsets into the original text even where lower-casing changes a word's length ("İ").
+ * The analysis itself uses {@link WordStream}, which builds no object per word.
  */
 export function tokenizeLower(text: string, from = 0, to = text.length): LowerToken[] {
-  // Only [from, to) is lower-cased and scanned: the analysis skips quoted history entirely.
-  const lowered = text.slice(from, to).toLowerCase();
-  const aligned = lowered.length === to - from;
-  // Folding is rare (decomposed å, typographic hyphens): test the whole text once, not each word.
-  const folding = !aligned || NEEDS_FOLDING.test(lowered);
+  const words = new WordStream(text, from, to);
   const tokens: LowerToken[] = [];
-  // The scan is inlined here rather than shared through a callback: a call per word was a
-  // measurable part of the analysis.
-  for (let i = from; i < to;) {
-    const w = wordCharWidth(text, i);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const end = wordEnd(text, i + w, to);
-    const lower = aligned ? lowered.slice(i - from, end - from) : text.slice(i, end).toLowerCase();
-    tokens.push(new LazyToken(text, i, end, folding ? fold(lower) : lower));
-    i = end;
-  }
+  for (let i = 0; i < words.count; i++)
+    tokens.push(new LazyToken(text, words.start(i), words.end(i), words.lower(i)));
   return tokens;
 }
 
