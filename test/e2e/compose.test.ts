@@ -167,7 +167,9 @@ suite("compose task pane in Chromium", () => {
       el.dispatchEvent(new InputEvent("input", { bubbles: true }));
     });
     // The new text has been analysed once LIX is shown (the previous one was too short for it).
-    await pane().locator('[data-area="readability"]', { hasText: /LIX \d/ }).waitFor();
+    await pane()
+      .locator('[data-area="readability"]', { hasText: /LIX \d/ })
+      .waitFor();
     const insert = pane().getByRole("button", { name: "Infoga signaturen" });
     await insert.waitFor();
     await insert.focus();
