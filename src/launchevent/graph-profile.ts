@@ -14,22 +14,11 @@ import { graphBaseUrlFor } from "../auth/pane-graph";
 import { createSilentTokenProvider } from "../auth/token-provider";
 import type { NaaClient } from "../auth/token-provider";
 import { createGraphClient } from "../graph/client";
+import { getProfile } from "../graph/operations/profile";
 import type { FetchLike } from "../graph/middleware/fetch";
 import { defaultConfig } from "../policy/config/defaults";
 import type { DirectoryProfile } from "../policy/signature/build-signature";
 import { directoryProfileOf } from "./profile";
-
-/** The fields the signature needs, and nothing else ($select of GET /me; permission User.Read). */
-export const ME_FIELDS = [
-  "displayName",
-  "givenName",
-  "surname",
-  "jobTitle",
-  "department",
-  "businessPhones",
-  "mobilePhone",
-  "mail",
-] as const;
 
 export interface GraphProfileRequest {
   /** Office.context.mailbox.restUrl: a same-origin stand-in (the playground) is used as Graph. */
@@ -85,7 +74,7 @@ function abortable(fetchImpl: FetchLike, signal: AbortSignal): FetchLike {
 
 /**
  * The signed-in user's directory profile: silent token (User.Read), then
- * GET /me?$select=ME_FIELDS. Rejects on any failure — no bridge or no NestedAppAuth, consent or
+ * GET /me through the Graph layer's one profile operation (getProfile). Rejects on any failure — no bridge or no NestedAppAuth, consent or
  * sign-in needed, timeout, network, any non-2xx — and when the answer has neither name nor
  * address. Never opens a pop-up; logs nothing.
  */
@@ -105,14 +94,9 @@ export async function fetchDirectoryProfile(request: GraphProfileRequest): Promi
     timeZone: defaultConfig.workingHours.timeZone,
     fetch: abortable(request.fetch ?? ((input, init) => fetch(input, init)), request.signal),
   });
-  let me: Record<string, unknown>;
+  let me: Awaited<ReturnType<typeof getProfile>>;
   try {
-    me = await graph.json<Record<string, unknown>>({
-      method: "GET",
-      path: "/me",
-      query: { $select: ME_FIELDS.join(",") },
-      operation: "profile.get",
-    });
+    me = await getProfile(graph);
   } finally {
     for (const timer of timers) clearTimeout(timer);
   }

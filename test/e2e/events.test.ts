@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createGraphEmulator } from "../../src/emulator/graph";
+import { PROFILE_FIELDS } from "../../src/graph/operations/profile";
 import { defaultConfig } from "../../src/policy/config/defaults";
 import { buildSignature } from "../../src/policy/signature/build-signature";
 import type { DirectoryProfile } from "../../src/policy/signature/build-signature";
@@ -27,9 +28,8 @@ interface HostWindow {
 }
 
 const PROFILE_KEY = "bemotande.profile.v1";
-/** The handler's GET /me (src/launchevent/graph-profile.ts); the pane asks with other fields. */
-const HANDLER_ME =
-  "/graph/v1.0/me?$select=displayName,givenName,surname,jobTitle,department,businessPhones,mobilePhone,mail";
+/** The handler's GET /me (getProfile's fields); the pane, which asks the same, is closed in these tests. */
+const HANDLER_ME = `/graph/v1.0/me?$select=${PROFILE_FIELDS.join(",")}`;
 const DAY = 24 * 60 * 60 * 1000;
 
 suite("event handlers in the playground", () => {

@@ -2,7 +2,8 @@
 // pane's silent-only provider, then one GET /me with the signature's fields, through the one
 // Graph client. MSAL and fetch are stand-ins here; the browser journey (test/e2e/events.test.ts)
 // runs MSAL's real code against the playground's bridge.
-import { fetchDirectoryProfile, ME_FIELDS } from "../../src/launchevent/graph-profile";
+import { PROFILE_FIELDS } from "../../src/graph/operations/profile";
+import { fetchDirectoryProfile } from "../../src/launchevent/graph-profile";
 import type { GraphProfileRequest } from "../../src/launchevent/graph-profile";
 import type { NaaClient } from "../../src/auth/token-provider";
 
@@ -91,7 +92,9 @@ test("a silent User.Read token, then one GET /me with the signature's fields onl
   });
   expect(recorded.msal).toEqual(["silent User.Read"]);
   expect(recorded.fetches).toHaveLength(1);
-  expect(recorded.fetches[0]?.url).toBe(`https://graph.microsoft.com/v1.0/me?$select=${ME_FIELDS.join(",")}`);
+  expect(recorded.fetches[0]?.url).toBe(
+    `https://graph.microsoft.com/v1.0/me?$select=${PROFILE_FIELDS.join(",")}`,
+  );
   expect(recorded.fetches[0]?.authorization).toBe(`Bearer ${TOKEN}`);
 });
 
