@@ -66,7 +66,6 @@ export interface Strings {
     readonly checking: string;
     readonly insertSignature: string;
     readonly replaceWith: (word: string) => string;
-    readonly chooseReplacement: string;
     readonly addFollowUp: string;
     readonly fixDone: string;
     readonly fixErrors: Readonly<Record<FixErrorKey, string>>;
@@ -143,7 +142,6 @@ const sv: Strings = {
     checking: "Kontrollerar …",
     insertSignature: "Infoga signaturen",
     replaceWith: (word) => `Byt till ”${word}”`,
-    chooseReplacement: "Byt ord",
     addFollowUp: "Lägg till meningen",
     fixDone: "Klart – texten är ändrad.",
     fixErrors: {
@@ -242,7 +240,6 @@ const en: Strings = {
     checking: "Checking …",
     insertSignature: "Insert the signature",
     replaceWith: (word) => `Replace with "${word}"`,
-    chooseReplacement: "Replace word",
     addFollowUp: "Add the sentence",
     fixDone: "Done – the text has been changed.",
     fixErrors: {

@@ -40,10 +40,40 @@ export interface PreparedCompose {
 
 let prepared: { readonly adapter: MailboxAdapter; readonly entry: PreparedCompose } | undefined;
 
+/** A worker started before Office was ready (startComposeEarly), waiting for its first draft. */
+let early: { readonly config: PolicyConfig; readonly analyser: DraftAnalyser } | undefined;
+
+/**
+ * Starts the analysis worker (it compiles the lexicon) and the compose view's download before
+ * Office.js is ready: for a page opened from the compose surface (launch-hint.ts), so that both
+ * run while the main bundle is still being evaluated. prepareCompose takes them over; a page
+ * that turns out not to be composing calls abandonEarlyCompose.
+ */
+export function startComposeEarly(config: PolicyConfig): void {
+  if (early) return;
+  early = { config, analyser: createDraftAnalyser(config) };
+  void loadComposeModule().catch(() => undefined); // The view reports a failure.
+}
+
+/** Stops the early worker: the item is not being written after all. */
+export function abandonEarlyCompose(): void {
+  early?.analyser.dispose();
+  early = undefined;
+}
+
+/** The early worker for `config`, once (else undefined). */
+function takeEarlyAnalyser(config: PolicyConfig): DraftAnalyser | undefined {
+  const started = early;
+  early = undefined;
+  if (started?.config === config) return started.analyser;
+  started?.analyser.dispose();
+  return undefined;
+}
+
 /** Starts the analysis worker, reads and analyses the draft, and loads the compose view. */
 export function prepareCompose(adapter: MailboxAdapter, config: PolicyConfig): void {
   // The worker first: its script is the longest way to the first analysis.
-  const analyser = createDraftAnalyser(config);
+  const analyser = takeEarlyAnalyser(config) ?? createDraftAnalyser(config);
   const entry: PreparedCompose = {
     config,
     analyser,

@@ -1,3 +1,5 @@
+// First: starts the compose view's work while the rest of this bundle is evaluated.
+import "./early-compose";
 import {
   FluentProvider,
   teamsHighContrastTheme,
@@ -13,7 +15,7 @@ import type { MailboxAdapter, ThemeKind } from "../office/mailbox";
 import { defaultConfig } from "../policy/config/defaults";
 import { App, PaneView } from "./App";
 import type { FetchProfile, FetchWorkingHours, PaneState } from "./App";
-import { prepareCompose } from "./compose-loader";
+import { abandonEarlyCompose, prepareCompose } from "./compose-loader";
 import { errorKeyOf } from "./errors";
 import type { PaneGraphServices } from "./graph-services";
 
@@ -98,6 +100,7 @@ async function start(): Promise<void> {
   } catch {
     initialState = undefined; // App's own load shows the error.
   }
+  if (initialState === undefined) abandonEarlyCompose();
 
   document.documentElement.lang = language;
   render(

@@ -130,6 +130,8 @@ suite("compose task pane in Chromium", () => {
     await pane()
       .getByText(/^Svara senast /)
       .waitFor();
+    // The read surface opens the plain page; compose adds the manifest's hint (next test).
+    expect(new URL((await paneFrame()).url()).search).toBe("");
     await expectAccessible(await paneFrame(), "read");
   });
 
@@ -158,6 +160,21 @@ suite("compose task pane in Chromium", () => {
     expect(html).toContain("<b>Anna</b>");
     expect(html).toContain("<i>ansökan</i>");
     await pane().locator('[data-area="language"][data-level="ok"]').waitFor();
+    expect(new URL((await paneFrame()).url()).searchParams.get("surface")).toBe("compose");
+
+    // A word with several alternatives: one button each, and the second one is used.
+    await editor().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Vi anmodar dig att svara.", { delay: 15 });
+    const several = pane().locator('[data-rule="jargon"]', { hasText: "anmodar" });
+    await several.waitFor();
+    expect(await several.getByRole("button").allTextContents()).toEqual([
+      "Byt till ”uppmanar”",
+      "Byt till ”ber”",
+    ]);
+    await several.getByRole("button", { name: "Byt till ”ber”" }).click();
+    await editor().filter({ hasText: "Vi ber dig att svara." }).waitFor();
+    expect(await editor().evaluate((el) => el.innerHTML)).toContain("<b>Anna</b>");
   });
 
   test("the compliant signature goes in with one click, keyboard only; a clean draft passes axe", async () => {

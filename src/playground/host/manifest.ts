@@ -36,3 +36,57 @@ export function readLaunchEvents(xml: string, parser: DOMParser): LaunchEventsIn
     sendMode: toSendMode(send?.getAttribute("SendMode") ?? null),
   };
 }
+
+/** The task pane page for each surface, relative to the add-in's base URL (file and query). */
+export interface TaskpanePages {
+  readonly read: string;
+  readonly compose: string;
+}
+
+export const DEFAULT_TASKPANE_PAGES: TaskpanePages = { read: "taskpane.html", compose: "taskpane.html" };
+
+/** The last path segment and the query of `url` ("taskpane.html?surface=compose"). */
+function pageOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    const file = parsed.pathname.slice(parsed.pathname.lastIndexOf("/") + 1);
+    return file === "" ? undefined : file + parsed.search;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pages the ShowTaskpane buttons of the read and compose surfaces open, as Outlook would:
+ * the newest VersionOverrides wins (it is the one that supporting clients read), and its
+ * SourceLocation's resid is looked up in that VersionOverrides' bt:Urls.
+ */
+export function readTaskpanePages(xml: string, parser: DOMParser): TaskpanePages {
+  const doc = parser.parseFromString(xml, "application/xml");
+  const overrides = Array.from(doc.getElementsByTagName("VersionOverrides"));
+  const newest = overrides[overrides.length - 1];
+  if (!newest) return DEFAULT_TASKPANE_PAGES;
+  const urls = new Map<string, string>();
+  for (const url of Array.from(newest.getElementsByTagName("bt:Url"))) {
+    const id = url.getAttribute("id");
+    const value = url.getAttribute("DefaultValue");
+    if (id && value) urls.set(id, value);
+  }
+  const pageFor = (surface: string): string | undefined => {
+    const point = Array.from(newest.getElementsByTagName("ExtensionPoint")).find(
+      (e) => e.getAttribute("xsi:type") === surface,
+    );
+    const action = point
+      ? Array.from(point.getElementsByTagName("Action")).find(
+          (a) => a.getAttribute("xsi:type") === "ShowTaskpane",
+        )
+      : undefined;
+    const resid = action?.getElementsByTagName("SourceLocation")[0]?.getAttribute("resid");
+    const url = resid ? urls.get(resid) : undefined;
+    return url ? pageOf(url) : undefined;
+  };
+  return {
+    read: pageFor("MessageReadCommandSurface") ?? DEFAULT_TASKPANE_PAGES.read,
+    compose: pageFor("MessageComposeCommandSurface") ?? DEFAULT_TASKPANE_PAGES.compose,
+  };
+}

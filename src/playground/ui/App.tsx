@@ -4,7 +4,7 @@ import type { Address, ComposeItemState, ReadItemState, ThemeName } from "../bri
 import type { EmulatorUser, FolderId, GraphClient, GraphMessage } from "../host/graph";
 import { runLaunchEvent } from "../host/launch-events";
 import type { LaunchOutcome } from "../host/launch-events";
-import type { LaunchEventsInfo } from "../host/manifest";
+import type { LaunchEventsInfo, TaskpanePages } from "../host/manifest";
 import type { OutlookHost } from "../host/outlook-host";
 import type { LogEntry, SmartAlert } from "./components";
 import { ComposeForm, EventLog, MessageList, ReadingPane, SmartAlertDialog } from "./components";
@@ -16,9 +16,13 @@ export interface PlaygroundOptions {
   readonly host: OutlookHost;
   readonly graph: GraphClient;
   readonly launchEvents: LaunchEventsInfo;
+  /** The page each surface's pane button opens (the manifest's SourceLocation). */
+  readonly taskpanePages: TaskpanePages;
   readonly initialUser: string | null;
   readonly initialLanguage: UiLanguage;
   readonly initialTheme: ThemeName;
+  /** False: the task pane starts closed (as in Outlook, where the user opens it from the ribbon). */
+  readonly initialPaneOpen?: boolean;
   /** How long an event handler may run before the playground gives up (Outlook: minutes). */
   readonly eventTimeoutMs: number;
   readonly addinBase: string;
@@ -43,7 +47,7 @@ function describe(error: unknown): string {
 }
 
 export function App(options: PlaygroundOptions) {
-  const { host, graph, launchEvents, eventTimeoutMs, addinBase } = options;
+  const { host, graph, launchEvents, taskpanePages, eventTimeoutMs, addinBase } = options;
   const snapshot = useSyncExternalStore(host.subscribeUi, host.getSnapshot);
   const [language, setLanguage] = useState<UiLanguage>(options.initialLanguage);
   const [theme, setTheme] = useState<ThemeName>(options.initialTheme);
@@ -54,7 +58,7 @@ export function App(options: PlaygroundOptions) {
   const [messages, setMessages] = useState<GraphMessage[]>([]);
   const [loading, setLoading] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [paneOpen, setPaneOpen] = useState(true);
+  const [paneOpen, setPaneOpen] = useState(options.initialPaneOpen ?? true);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [alert, setAlert] = useState<SmartAlert | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -432,7 +436,7 @@ export function App(options: PlaygroundOptions) {
               key={paneKey}
               className="taskpane-frame"
               title={strings.paneTitle}
-              src={`${addinBase}taskpane.html`}
+              src={`${addinBase}${item?.mode === "compose" ? taskpanePages.compose : taskpanePages.read}`}
             />
           </aside>
         ) : null}

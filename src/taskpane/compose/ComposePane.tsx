@@ -1,21 +1,20 @@
 // The compose view (lazy-loaded; the policy engine and the lexicon run in a worker, see
 // analyser.ts, so read mode loads neither). Keeps a live analysis of the draft, the sender's
 // directory profile, and applies the one-click fixes.
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { Language, Strings } from "../../i18n";
 import type { MailboxAdapter, UserIdentity } from "../../office/mailbox";
 import type { DraftAnalysis } from "../../policy/analyze";
 import type { PolicyConfig } from "../../policy/config/schema";
 import type { Finding } from "../../policy/findings";
-import { followUpSentence } from "../../policy/rules/tone";
-import { buildSignature } from "../../policy/signature/build-signature";
 import type { Notice } from "./ComposeResults";
 import { ComposeResults } from "./ComposeResults";
 import type { PreparedCompose } from "../compose-loader";
 import { preparedCompose, takePreparedCompose } from "../compose-loader";
+import { fixKindOf, sameFinding } from "./fix-kinds";
+import type * as Fixes from "./fixes";
 import type { FixOutcome } from "./fixes";
-import { fixKindOf, insertSentence, insertSignature, replaceJargon, rewriteBody, sameFinding } from "./fixes";
 import type { AnalysisRequest } from "./analysis-protocol";
 import type { DraftAnalyser } from "./analyser";
 import { createDraftAnalyser } from "./analyser";
@@ -39,6 +38,17 @@ export interface ComposePaneProps {
   /** For tests. */
   readonly scheduler?: LiveScheduler;
   readonly visibility?: Visibility;
+}
+
+let fixes: Promise<typeof Fixes> | undefined;
+
+/** The fixes' chunk; one request per page, asked again after a failure. */
+function loadFixes(): Promise<typeof Fixes> {
+  fixes ??= import(/* webpackChunkName: "fixes" */ "./fixes").catch((error: unknown) => {
+    fixes = undefined;
+    throw error;
+  });
+  return fixes;
 }
 
 export default function ComposePane(props: ComposePaneProps) {
@@ -206,31 +216,6 @@ export default function ComposePane(props: ComposePaneProps) {
       fixingRef.current = true;
       setFixing(true);
       setNotice(undefined);
-      const applyFix = (current: DraftAnalysis, target: Finding, chosen?: string): Promise<FixOutcome> => {
-        const html = current.text.source;
-        if (kind === "signature") {
-          const loaded = profileRef.current;
-          const built = buildSignature(
-            loaded?.profile ?? { displayName: user.displayName, mail: user.emailAddress },
-            config,
-          );
-          return insertSignature(adapter, html, built);
-        }
-        if (kind === "replace") {
-          return rewriteBody(adapter, html, () => {
-            const next = replaceJargon(current.text, target, chosen ?? "");
-            return next === undefined ? { error: "not-in-place" } : { html: next };
-          });
-        }
-        const sentence =
-          target.rule === "followup.no-date"
-            ? followUpSentence({ now: nowRef.current(), config })
-            : (target.suggestions[0] ?? "");
-        return rewriteBody(adapter, html, () => {
-          const next = insertSentence(current.text, target, sentence);
-          return next === undefined ? { error: "nowhere-to-insert" } : { html: next };
-        });
-      };
       const work = async (): Promise<FixOutcome> => {
         const snapshot = await readSnapshot(adapter);
         let current = shown;
@@ -242,7 +227,16 @@ export default function ComposePane(props: ComposePaneProps) {
           target = sameFinding(shown.findings, finding, current.findings);
           if (target === undefined) return { ok: false, error: "changed" };
         }
-        return applyFix(current, target, replacement);
+        const loaded = profileRef.current;
+        return (await loadFixes()).applyFix(adapter, {
+          kind,
+          analysis: current,
+          finding: target,
+          replacement,
+          profile: loaded?.profile ?? { displayName: user.displayName, mail: user.emailAddress },
+          config,
+          now: nowRef.current(),
+        });
       };
       void work()
         .then((outcome) =>
@@ -262,14 +256,35 @@ export default function ComposePane(props: ComposePaneProps) {
     [adapter, config, requestFor, strings, user],
   );
 
-  const profileNote = useMemo(() => {
-    if (profile?.source !== "office") return undefined;
-    const missing = buildSignature(profile.profile, config).missingProfileFields;
-    const names = missing.map((field) => strings.compose.profileFields[field]).join(", ");
-    return missing.length > 0
-      ? strings.compose.profileFallback(names)
-      : strings.compose.profileFallbackComplete;
+  // Office's profile stands in for the directory's: say which signature fields it lacks.
+  const [profileNote, setProfileNote] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (profile?.source !== "office") {
+      setProfileNote(undefined);
+      return;
+    }
+    let cancelled = false;
+    void loadFixes()
+      .then(({ missingProfileFields }) => {
+        if (cancelled) return;
+        const missing = missingProfileFields(profile.profile, config);
+        const names = missing.map((field) => strings.compose.profileFields[field]).join(", ");
+        setProfileNote(
+          missing.length > 0
+            ? strings.compose.profileFallback(names)
+            : strings.compose.profileFallbackComplete,
+        );
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
   }, [profile, config, strings]);
+
+  // The fixes' code, once the first analysis is on screen, so that the first click finds it here.
+  useEffect(() => {
+    if (settled) void loadFixes().catch(() => undefined);
+  }, [settled]);
 
   return (
     <ComposeResults

@@ -14,7 +14,7 @@ import type { Finding } from "../../policy/findings";
 import { sourceRangeOf } from "../../policy/text/draft-text";
 import { areaStatuses } from "./areas";
 import { FindingItem } from "./FindingItem";
-import { findingKeys, fixKindOf } from "./fixes";
+import { findingKeys, fixKindOf } from "./fix-kinds";
 import { StatusRow } from "./StatusRow";
 
 const useStyles = makeStyles({

@@ -1,28 +1,27 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { AreaLevel, Language, PolicyId, Strings } from "../../i18n";
 import type { Finding } from "../../policy/findings";
 import { areaOf } from "./areas";
-import type { FixKind } from "./fixes";
+import type { FixKind } from "./fix-kinds";
 import { LevelIcon } from "./LevelIcon";
 import { BADGE_COLOR } from "./StatusRow";
 
+// A card drawn with tokens rather than Fluent's Card: a finding is not interactive as a whole,
+// and Card's focus management (tabster) would be most of the compose view's first download.
 const useStyles = makeStyles({
-  card: { rowGap: tokens.spacingVerticalXS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow4,
+    // Invisible normally; forced colours (high contrast) draw it, where the shadow disappears.
+    border: `${tokens.strokeWidthThin} solid transparent`,
+  },
   top: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   message: { margin: 0 },
   policy: { color: tokens.colorNeutralForeground2, margin: 0 },
@@ -72,7 +71,7 @@ function FindingCard(props: FindingItemProps) {
   const policy = isKnownPolicy(strings, finding.policy) ? c.policyText[finding.policy] : "";
   const label = `${c.areas[areaOf(finding.rule)]}: ${finding.message[language]}`;
   return (
-    <Card className={styles.card} role="listitem" aria-label={label} data-rule={finding.rule}>
+    <div className={styles.card} role="listitem" aria-label={label} data-rule={finding.rule}>
       <div className={styles.top}>
         <Badge appearance="tint" color={BADGE_COLOR[level]} icon={<LevelIcon level={level} />}>
           {c.areas[areaOf(finding.rule)]}
@@ -105,36 +104,22 @@ function FindingCard(props: FindingItemProps) {
           {fix === "replace" && !replaceable ? (
             <Caption1 className={styles.note}>{c.fixErrors["not-in-place"]}</Caption1>
           ) : null}
-          {fix === "replace" && replaceable && finding.suggestions.length === 1 ? (
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={() => onFix(finding, finding.suggestions[0])}
-            >
-              {c.replaceWith(finding.suggestions[0] ?? "")}
-            </Button>
-          ) : null}
-          {fix === "replace" && replaceable && finding.suggestions.length > 1 ? (
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button appearance="primary" disabled={busy}>
-                  {c.chooseReplacement}
+          {fix === "replace" && replaceable
+            ? // One button per alternative: the choice and the fix are one click.
+              finding.suggestions.map((suggestion, i) => (
+                <Button
+                  key={suggestion}
+                  appearance={i === 0 ? "primary" : "secondary"}
+                  disabled={busy}
+                  onClick={() => onFix(finding, suggestion)}
+                >
+                  {c.replaceWith(suggestion)}
                 </Button>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {finding.suggestions.map((suggestion) => (
-                    <MenuItem key={suggestion} onClick={() => onFix(finding, suggestion)}>
-                      {c.replaceWith(suggestion)}
-                    </MenuItem>
-                  ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-          ) : null}
+              ))
+            : null}
         </div>
       ) : null}
-    </Card>
+    </div>
   );
 }
 

@@ -1,13 +1,20 @@
 // One-click fixes. Each reads the body right before writing and gives up if it changed since the
 // analysis (the caller re-analyses instead), writes, then reads back and compares, so a fix never
 // silently loses the author's text. Nothing here retries.
+//
+// A chunk of its own ("fixes"): the compose view loads it once the first analysis is on screen.
 import type { FixErrorKey } from "../../i18n";
 import type { ComposeMailbox } from "../../office/mailbox";
+import type { DraftAnalysis } from "../../policy/analyze";
+import type { PolicyConfig } from "../../policy/config/schema";
 import type { Finding, Span } from "../../policy/findings";
-import type { BuiltSignature } from "../../policy/signature/build-signature";
+import { followUpSentence } from "../../policy/rules/tone";
+import type { BuiltSignature, DirectoryProfile, ProfileField } from "../../policy/signature/build-signature";
+import { buildSignature } from "../../policy/signature/build-signature";
 import type { DraftText } from "../../policy/text/draft-text";
 import { extractDraftText, replaceInSource, sourceRangeOf } from "../../policy/text/draft-text";
 import { htmlEscape } from "../../policy/text/spans";
+import type { FixKind } from "./fix-kinds";
 
 export type FixOutcome = { readonly ok: true } | { readonly ok: false; readonly error: FixErrorKey };
 
@@ -127,44 +134,44 @@ export async function insertSignature(
   return { ok: true };
 }
 
-/** The fix a finding offers, if any. */
-export type FixKind = "signature" | "replace" | "follow-up";
+/** The directory fields a compliant signature would still need from `profile`. */
+export function missingProfileFields(
+  profile: DirectoryProfile,
+  config: PolicyConfig,
+): readonly ProfileField[] {
+  return buildSignature(profile, config).missingProfileFields;
+}
 
-export function fixKindOf(finding: Finding): FixKind | undefined {
-  if (finding.rule === "signature.missing") return "signature";
-  if (finding.rule === "jargon" && finding.suggestions.length > 0) return "replace";
-  if (
-    (finding.rule === "followup.no-date" || finding.rule === "case.no-timeline") &&
-    finding.suggestions.length > 0
-  ) {
-    return "follow-up";
+export interface FixRequest {
+  readonly kind: FixKind;
+  /** The analysis of the body as it is now (the caller read it again). */
+  readonly analysis: DraftAnalysis;
+  readonly finding: Finding;
+  /** The alternative chosen for a jargon word. */
+  readonly replacement?: string | undefined;
+  /** Who the signature is for: the directory profile, or Office's name and address. */
+  readonly profile: DirectoryProfile;
+  readonly config: PolicyConfig;
+  readonly now: Date;
+}
+
+/** Applies one fix to the body the analysis was made of. */
+export function applyFix(mailbox: ComposeMailbox, request: FixRequest): Promise<FixOutcome> {
+  const { kind, analysis, finding, config } = request;
+  const html = analysis.text.source;
+  if (kind === "signature") return insertSignature(mailbox, html, buildSignature(request.profile, config));
+  if (kind === "replace") {
+    return rewriteBody(mailbox, html, () => {
+      const next = replaceJargon(analysis.text, finding, request.replacement ?? "");
+      return next === undefined ? { error: "not-in-place" } : { html: next };
+    });
   }
-  return undefined;
-}
-
-/** Keys that survive edits elsewhere in the text: rule, text and occurrence, not offsets. */
-export function findingKeys(findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((finding) => {
-    const base = `${finding.rule}|${finding.text}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return `${base}|${n}`;
+  const sentence =
+    finding.rule === "followup.no-date"
+      ? followUpSentence({ now: request.now, config })
+      : (finding.suggestions[0] ?? "");
+  return rewriteBody(mailbox, html, () => {
+    const next = insertSentence(analysis.text, finding, sentence);
+    return next === undefined ? { error: "nowhere-to-insert" } : { html: next };
   });
-}
-
-/**
- * The finding of `fresh` that is `finding` of `shown` (same rule, text and occurrence), with the
- * fresh offsets; undefined when the newer text no longer has it.
- */
-export function sameFinding(
-  shown: readonly Finding[],
-  finding: Finding,
-  fresh: readonly Finding[],
-): Finding | undefined {
-  const index = shown.indexOf(finding);
-  if (index < 0) return undefined;
-  const key = findingKeys(shown)[index];
-  const at = findingKeys(fresh).findIndex((candidate) => candidate === key);
-  return at < 0 ? undefined : fresh[at];
 }

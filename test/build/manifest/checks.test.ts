@@ -43,8 +43,8 @@ describe("checkManifest on the real manifest.xml", () => {
     expect(faults).toContain(
       '<IconUrl>: DefaultValue "https://localhost:3000/assets/icon-64.png" is not under the base URL https://addin.nvk.example',
     );
-    // 3 top-level URLs, 2 FormSettings pages, 5 + 7 resources in the two overrides.
-    expect(faults).toHaveLength(17);
+    // 3 top-level URLs, 2 FormSettings pages, 6 + 8 resources in the two overrides.
+    expect(faults).toHaveLength(19);
   });
 });
 

@@ -2,10 +2,8 @@
 // messages), on the page otherwise, and on the page again when the worker breaks.
 import { analyzeDraft } from "../../../src/policy/analyze";
 import { defaultConfig } from "../../../src/policy/config/defaults";
-import type { PolicyConfig } from "../../../src/policy/config/schema";
-import type { FromWorker, ToWorker } from "../../../src/taskpane/compose/analysis-protocol";
 import { createDraftAnalyser } from "../../../src/taskpane/compose/analyser";
-import { runAnalysis } from "../../../src/taskpane/compose/run-analysis";
+import { FakeWorker } from "./fake-worker";
 
 const now = new Date("2026-11-24T09:00:00Z");
 const snapshot = { html: "<p>Hej!</p><p>Vi har erhållit din ansökan.</p>", subject: "Fråga", recipients: [] };
@@ -13,43 +11,6 @@ const expected = analyzeDraft(
   { body: snapshot.html, format: "html", subject: snapshot.subject, recipients: [] },
   { config: defaultConfig, now },
 );
-
-/** A Worker stand-in: answers like analysis.worker.ts, a task later, with structured clones. */
-class FakeWorker {
-  static instances: FakeWorker[] = [];
-  static failing = false;
-  onmessage: ((event: { data: FromWorker }) => void) | null = null;
-  onerror: ((event: { preventDefault(): void }) => void) | null = null;
-  readonly received: ToWorker[] = [];
-  terminated = false;
-  private config: PolicyConfig = defaultConfig;
-
-  constructor(readonly url: URL) {
-    FakeWorker.instances.push(this);
-  }
-
-  postMessage(message: ToWorker): void {
-    this.received.push(structuredClone(message));
-    const failing = FakeWorker.failing;
-    setTimeout(() => {
-      if (this.terminated) return;
-      if (failing) {
-        this.onerror?.({ preventDefault: () => undefined });
-        return;
-      }
-      if (message.type === "config") {
-        this.config = structuredClone(message.config);
-        return;
-      }
-      const analysis = runAnalysis(this.config, structuredClone(message.request));
-      this.onmessage?.({ data: structuredClone({ id: message.id, analysis }) });
-    }, 0);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 describe("createDraftAnalyser", () => {
   const original = (globalThis as { Worker?: unknown }).Worker;

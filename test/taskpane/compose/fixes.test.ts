@@ -7,15 +7,15 @@ import { defaultConfig } from "../../../src/policy/config/defaults";
 import type { Finding } from "../../../src/policy/findings";
 import { buildSignature } from "../../../src/policy/signature/build-signature";
 import type { BuiltSignature } from "../../../src/policy/signature/build-signature";
+import { findingKeys, fixKindOf, sameFinding } from "../../../src/taskpane/compose/fix-kinds";
 import {
+  applyFix,
   comparableText,
-  findingKeys,
-  fixKindOf,
   insertSentence,
   insertSignature,
+  missingProfileFields,
   replaceJargon,
   rewriteBody,
-  sameFinding,
 } from "../../../src/taskpane/compose/fixes";
 
 const now = new Date("2026-11-24T09:00:00Z");
@@ -260,4 +260,73 @@ describe("the same finding in a newer analysis", () => {
     const missing = analyse("<p>Hej!</p>").findings.find((f) => f.rule === "signature.missing");
     expect(missing && fixKindOf(missing)).toBe("signature");
   });
+});
+
+describe("applyFix (what the compose view calls)", () => {
+  const profile = {
+    displayName: "Anna Berg",
+    jobTitle: "Handläggare",
+    department: "Medlemsservice",
+    businessPhones: ["08-123 456 78"],
+    mail: "anna.berg@nvk.se",
+  };
+  const request = (analysis: DraftAnalysis, finding: Finding, replacement?: string) => ({
+    kind: fixKindOf(finding) ?? "replace",
+    analysis,
+    finding,
+    replacement,
+    profile,
+    config: defaultConfig,
+    now,
+  });
+
+  test("replace: the chosen alternative goes in, formatting kept", async () => {
+    const fake = fakeMailbox(FORMATTED);
+    const analysis = analyse(FORMATTED);
+    await expect(
+      applyFix(fake.mailbox, request(analysis, jargon(analysis, "erhållit"), "fått")),
+    ).resolves.toEqual({ ok: true });
+    expect(fake.body()).toBe(FORMATTED.replace("erhållit", "fått"));
+  });
+
+  test("signature: the profile's signature is set and Outlook's own turned off", async () => {
+    const body = "<p>Hej!</p><p>Tack för din fråga.</p>";
+    const fake = fakeMailbox(body);
+    const analysis = analyse(body);
+    const missing = analysis.findings.find((f) => f.rule === "signature.missing");
+    if (!missing) throw new Error("expected a signature finding");
+    await expect(applyFix(fake.mailbox, request(analysis, missing))).resolves.toEqual({ ok: true });
+    expect(fake.disabled()).toBe(1);
+    expect(fake.body()).toContain("Anna Berg");
+    expect(fake.body()).toContain("Handläggare");
+  });
+
+  test("follow-up: the 'återkommer senast' sentence goes after the paragraph", async () => {
+    const body = "<p>Hej!</p><p>Vi återkommer om ditt ärende.</p>";
+    const fake = fakeMailbox(body);
+    const analysis = analyse(body);
+    const finding = analysis.findings.find((f) => fixKindOf(f) === "follow-up");
+    if (!finding) throw new Error("expected a follow-up finding");
+    await expect(applyFix(fake.mailbox, request(analysis, finding))).resolves.toEqual({ ok: true });
+    expect(fake.body()).toMatch(/<p>Vi återkommer om ditt ärende\.[^<]*senast[^<]+<\/p>/u);
+    expect(fake.body().startsWith("<p>Hej!</p>")).toBe(true);
+  });
+});
+
+test("missingProfileFields names the directory fields a signature still needs", () => {
+  expect(missingProfileFields({ displayName: "Anna Berg", mail: "anna.berg@nvk.se" }, defaultConfig)).toEqual(
+    ["jobTitle", "department", "businessPhones"],
+  );
+  expect(
+    missingProfileFields(
+      {
+        displayName: "Anna Berg",
+        jobTitle: "Handläggare",
+        department: "Medlemsservice",
+        businessPhones: ["08-123 456 78"],
+        mail: "anna.berg@nvk.se",
+      },
+      defaultConfig,
+    ),
+  ).toEqual([]);
 });

@@ -3,12 +3,16 @@
 import type { MailboxAdapter } from "../../../src/office/mailbox";
 import { defaultConfig } from "../../../src/policy/config/defaults";
 import {
+  abandonEarlyCompose,
   loadComposeView,
   loadedComposeView,
   prepareCompose,
   preparedCompose,
+  startComposeEarly,
   takePreparedCompose,
 } from "../../../src/taskpane/compose-loader";
+import { openedForCompose } from "../../../src/taskpane/launch-hint";
+import { FakeWorker } from "./fake-worker";
 import { readSnapshot } from "../../../src/taskpane/compose/snapshot";
 
 function composeAdapter(calls: string[]): MailboxAdapter {
@@ -63,4 +67,65 @@ test("prepareCompose: the view's code and the first analysis come together", asy
   if (prepared) takePreparedCompose(prepared);
   expect(preparedCompose(adapter, defaultConfig)).toBeUndefined();
   prepared?.analyser.dispose();
+});
+
+describe("starting before Office is ready (a page opened from the compose surface)", () => {
+  const original = (globalThis as { Worker?: unknown }).Worker;
+  beforeEach(() => {
+    (globalThis as { Worker?: unknown }).Worker = FakeWorker;
+    FakeWorker.instances = [];
+  });
+  afterEach(() => {
+    (globalThis as { Worker?: unknown }).Worker = original;
+    FakeWorker.instances = [];
+  });
+
+  test("the manifest's compose URL is recognised; anything else is not", () => {
+    expect(openedForCompose("?surface=compose")).toBe(true);
+    expect(openedForCompose("?x=1&surface=compose")).toBe(true);
+    expect(openedForCompose("")).toBe(false);
+    expect(openedForCompose("?surface=read")).toBe(false);
+    expect(openedForCompose("?surface=Compose")).toBe(false);
+  });
+
+  test("prepareCompose takes the early worker over: one worker, already configured", async () => {
+    startComposeEarly(defaultConfig);
+    startComposeEarly(defaultConfig); // Once per page.
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]?.received.map((m) => m.type)).toEqual(["config"]);
+    const adapter = composeAdapter([]);
+    prepareCompose(adapter, defaultConfig);
+    expect(FakeWorker.instances).toHaveLength(1);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    await prepared?.settled;
+    expect(prepared?.analyser.offThread).toBe(true);
+    expect(prepared?.first?.analysis.findings.some((f) => f.rule === "jargon")).toBe(true);
+    expect(FakeWorker.instances[0]?.received.map((m) => m.type)).toEqual(["config", "analyse"]);
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
+
+  test("a page that turns out not to be composing stops the early worker", () => {
+    startComposeEarly(defaultConfig);
+    abandonEarlyCompose();
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+    // Nothing is left to take over: a later compose start makes its own worker.
+    const adapter = composeAdapter([]);
+    prepareCompose(adapter, defaultConfig);
+    expect(FakeWorker.instances).toHaveLength(2);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
+
+  test("an early worker for another configuration is not used", () => {
+    startComposeEarly({ ...defaultConfig });
+    const adapter = composeAdapter([]);
+    prepareCompose(adapter, defaultConfig);
+    expect(FakeWorker.instances).toHaveLength(2);
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
 });
