@@ -33,8 +33,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Recent {@link toZoned} results by zone and instant: formatToParts costs ~6 µs a call, and one
+ * analysis asks for the same few instants (now, the reply deadline) several times, as does every
+ * re-analysis of a draft being typed. Bounded: cleared when full.
+ */
+const zonedCache = new Map<string, CivilDateTime>();
+const ZONED_CACHE_SIZE = 64;
+
 /** The wall-clock time at `instant` in `timeZone`. */
 export function toZoned(instant: Date, timeZone: string): CivilDateTime {
+  const key = `${instant.getTime()} ${timeZone}`;
+  let zoned = zonedCache.get(key);
+  if (zoned === undefined) {
+    zoned = computeZoned(instant, timeZone);
+    if (zonedCache.size >= ZONED_CACHE_SIZE) zonedCache.clear();
+    zonedCache.set(key, zoned);
+  }
+  // A copy: callers own what they get.
+  return { ...zoned };
+}
+
+function computeZoned(instant: Date, timeZone: string): CivilDateTime {
   const formatter = formatterFor(timeZone);
   const parts: Record<string, number> = {};
   if (typeof formatter.formatToParts === "function") {

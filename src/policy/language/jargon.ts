@@ -36,9 +36,13 @@ interface Terminal {
   readonly form: string;
   /** An exception phrase: it consumes its tokens but reports nothing. */
   readonly stop: boolean;
+  /** The entry's alternatives for this form, looked up once when the lexicon is compiled. */
+  readonly alternatives: readonly string[];
 }
 
 interface TrieNode {
+  /** The word (comparison form) this node is keyed by in its level. */
+  readonly word: string;
   next: Map<string, TrieNode> | undefined;
   /** The words of `next` by hash (see {@link WordIndex}); set once the trie is complete. */
   nextIndex: WordIndex | undefined;
@@ -55,8 +59,11 @@ interface WordIndex {
    * modulo its size, a clear bit meaning no word of this level.
    */
   readonly filter: Uint8Array | undefined;
-  /** The word with each hash; "" when two words share it (then the word is sliced and looked up). */
-  readonly words: ReadonlyMap<number, string>;
+  /**
+   * The node of the word with each hash (no second lookup by string); null when two words share
+   * it (then the word is sliced and looked up).
+   */
+  readonly nodes: ReadonlyMap<number, TrieNode | null>;
 }
 
 /** A lexicon compiled into a token trie; build it once with {@link compileLexicon}. */
@@ -95,33 +102,35 @@ export function compileLexicon(entries: readonly LexiconEntry[], changes: Lexico
   const all = [...kept, ...added];
   // Exceptions first, so that a real form on the same path replaces them.
   for (const entry of all) {
-    for (const phrase of entry.except ?? [])
-      insert(root, phrase, { entry, form: lowerWord(phrase), stop: true });
+    for (const phrase of entry.except ?? []) insert(root, phrase, terminalOf(entry, lowerWord(phrase), true));
   }
   for (const entry of all) {
     for (const form of entry.forms) {
-      if (!insert(root, form, { entry, form: lowerWord(form), stop: false })) unmatchable.push(form);
+      if (!insert(root, form, terminalOf(entry, lowerWord(form), false))) unmatchable.push(form);
     }
   }
   indexLevels(root);
   return { entries: all, unmatchableForms: unmatchable, root, rootIndex: indexOf(root, true) };
 }
 
-const AMBIGUOUS = "";
+function terminalOf(entry: LexiconEntry, form: string, stop: boolean): Terminal {
+  return { entry, form, stop, alternatives: entry.formAlternatives?.[form] ?? entry.alternatives };
+}
+
 const FILTER_BITS = 1 << 16;
 
 function indexOf(level: ReadonlyMap<string, TrieNode>, withFilter: boolean): WordIndex {
   const filter = withFilter ? new Uint8Array(FILTER_BITS >> 3) : undefined;
-  const words = new Map<number, string>();
-  for (const word of level.keys()) {
+  const nodes = new Map<number, TrieNode | null>();
+  for (const [word, node] of level) {
     const hash = wordHash(word);
     if (filter !== undefined) {
       const byte = (hash & (FILTER_BITS - 1)) >> 3;
       filter[byte] = (filter[byte] as number) | (1 << (hash & 7));
     }
-    words.set(hash, words.has(hash) ? AMBIGUOUS : word);
+    nodes.set(hash, nodes.has(hash) ? null : node);
   }
-  return { filter, words };
+  return { filter, nodes };
 }
 
 function indexLevels(level: ReadonlyMap<string, TrieNode>): void {
@@ -162,7 +171,7 @@ function insert(root: Map<string, TrieNode>, rawForm: string, terminal: Terminal
     if (node !== undefined) level = node.next ??= new Map();
     node = level.get(token.lower);
     if (node === undefined) {
-      node = { next: undefined, nextIndex: undefined, terminal: undefined };
+      node = { word: token.lower, next: undefined, nextIndex: undefined, terminal: undefined };
       level.set(token.lower, node);
     }
   }
@@ -232,7 +241,7 @@ export function findJargonInWords(
     if (!best.stop) {
       const end = words.end(bestEnd);
       const matched = text.slice(firstStart, end);
-      const alternatives = best.entry.formAlternatives?.[best.form] ?? best.entry.alternatives;
+      const alternatives = best.alternatives;
       hits.push({
         start: firstStart,
         end,
@@ -259,10 +268,10 @@ function lookup(
   const filter = index.filter;
   if (filter !== undefined && (((filter[(hash & (FILTER_BITS - 1)) >> 3] as number) >> (hash & 7)) & 1) === 0)
     return undefined;
-  const word = index.words.get(hash);
-  if (word === undefined) return undefined;
-  if (word === AMBIGUOUS) return level.get(words.lower(i));
-  return words.lowerEquals(i, word) ? level.get(word) : undefined;
+  const node = index.nodes.get(hash);
+  if (node === undefined) return undefined;
+  if (node === null) return level.get(words.lower(i));
+  return words.lowerEquals(i, node.word) ? node : undefined;
 }
 
 /** Whitespace only, with at most one line break (a blank line ends a phrase). */

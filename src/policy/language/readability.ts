@@ -108,7 +108,8 @@ export function lixCounts(
     if (span === undefined) break;
     if (start < span.start) continue;
     count++;
-    if (letterCountIn(text, start, end) > LONG_WORD_LETTERS) longWords++;
+    // A letter takes at least one code unit: most words are too short to count.
+    if (end - start > LONG_WORD_LETTERS && letterCountIn(text, start, end) > LONG_WORD_LETTERS) longWords++;
   }
   const sentences = countWords(splitSentences(text, spans), words, true);
   return { words: count, longWords, sentences };

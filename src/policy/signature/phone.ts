@@ -125,12 +125,32 @@ interface Judged {
   readonly type?: PhoneNumberType;
 }
 
+/**
+ * Judged Swedish candidates by national digits: parsing with libphonenumber is the costliest step
+ * of the signature check (~5 % of a 10k-word analysis), and the same signature is judged again on
+ * every re-analysis of a draft being typed. Judged results are never mutated, so they are shared.
+ * Bounded: cleared when full.
+ */
+const judgedSwedish = new Map<string, Judged>();
+const JUDGED_CACHE_SIZE = 256;
+
 function judge(candidate: Candidate): Judged {
   if (candidate.kind === "foreign") {
     return { e164: `+${candidate.digits}`, national: `+${candidate.digits}`, valid: false, possible: true };
   }
-  const parsed = parseSwedish(candidate.digits);
-  const fallback = { e164: `+46${candidate.digits}`, national: `0${candidate.digits}` };
+  let judged = judgedSwedish.get(candidate.digits);
+  if (judged === undefined) {
+    judged = judgeSwedish(candidate.digits);
+    if (judgedSwedish.size >= JUDGED_CACHE_SIZE) judgedSwedish.clear();
+    judgedSwedish.set(candidate.digits, judged);
+  }
+  return judged;
+}
+
+/** {@link judge} of a national or +46 candidate ("sweden" and "national" are read alike). */
+function judgeSwedish(digits: string): Judged {
+  const parsed = parseSwedish(digits);
+  const fallback = { e164: `+46${digits}`, national: `0${digits}` };
   if (!parsed) return { ...fallback, valid: false, possible: false };
   if (!parsed.isValid())
     return { ...fallback, e164: parsed.number, valid: false, possible: parsed.isPossible() };

@@ -66,6 +66,11 @@ export class WordStream {
   readonly starts: Int32Array;
   /** End offsets, likewise. */
   readonly ends: Int32Array;
+  /**
+   * {@link hashAt} of each word, or -1 when it has a character beyond Latin-1: computed while
+   * the word is scanned, which saves the jargon matcher a second pass over every character.
+   */
+  private readonly hashes: Int32Array;
   readonly count: number;
 
   /**
@@ -83,16 +88,29 @@ export class WordStream {
     const fits = reuse !== undefined && reuse.starts.length >= capacity;
     this.starts = fits ? reuse.starts : new Int32Array(capacity);
     this.ends = fits ? reuse.ends : new Int32Array(capacity);
+    this.hashes = fits ? reuse.hashes : new Int32Array(capacity);
     let count = 0;
     for (let i = from; i < to;) {
-      const w = wordCharWidth(text, i);
-      if (w === 0) {
-        i++;
-        continue;
+      const c = text.charCodeAt(i);
+      let end: number;
+      // Latin-1 by table (nearly every character of Swedish mail); the rest as wordCharWidth says.
+      if (c < 0x100) {
+        if (LATIN1_WORD[c] === 0) {
+          i++;
+          continue;
+        }
+        end = wordEnd(text, i + 1, to, LATIN1_LOWER[c] as number, false);
+      } else {
+        const w = wordCharWidth(text, i);
+        if (w === 0) {
+          i++;
+          continue;
+        }
+        end = wordEnd(text, i + w, to, 0, true);
       }
-      const end = wordEnd(text, i + w, to);
       this.starts[count] = i;
       this.ends[count] = end;
+      this.hashes[count] = scannedHash;
       count++;
       i = end;
     }
@@ -117,15 +135,8 @@ export class WordStream {
    * the word has a character beyond Latin-1 (then use {@link lower}, which also folds).
    */
   hashAt(i: number): number | undefined {
-    const text = this.text;
-    const end = this.ends[i] as number;
-    let hash = 0;
-    for (let k = this.starts[i] as number; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 0x100) return undefined;
-      hash = (Math.imul(hash, 31) + lowerLatin1(c)) | 0;
-    }
-    return hash & HASH_MASK;
+    const hash = this.hashes[i] as number;
+    return hash < 0 ? undefined : hash;
   }
 
   /** True when word `i`'s comparison form is `word`; only where {@link hashAt} is defined. */
@@ -209,27 +220,55 @@ export function isWordCharAt(text: string, index: number): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** End of the word whose characters run up to `i` (exclusive): the scan goes on across joiners. */
-function wordEnd(text: string, i: number, n: number): number {
+/** What {@link wordEnd} leaves for its caller: the word's hash (see WordStream.hashAt), or -1. */
+let scannedHash = 0;
+
+/**
+ * End of the word whose characters run up to `i` (exclusive): the scan goes on across joiners.
+ * `hash` is the hash of the word's characters before `i`; `wide` when one of them is beyond
+ * Latin-1. Sets {@link scannedHash} for the whole word.
+ */
+function wordEnd(text: string, i: number, n: number, hash: number, wide: boolean): number {
   for (;;) {
-    const w2 = i < n ? wordCharWidth(text, i) : 0;
-    if (w2 > 0) {
-      i += w2;
-      continue;
+    // A run of Latin-1 word characters in a tight loop; anything else is decided below.
+    let c = 0;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 0x100 && LATIN1_WORD[c] === 1) {
+        hash = (Math.imul(hash, 31) + (LATIN1_LOWER[c] as number)) | 0;
+        i++;
+      } else break;
     }
-    if (i + 1 >= n) return i;
-    const c = text.charCodeAt(i);
-    if (isJoiner(c)) {
-      const next = wordCharWidth(text, i + 1);
-      if (next > 0) {
-        i += 1 + next;
-        continue;
+    if (i < n) {
+      if (!(c < 0x100)) {
+        const w2 = wordCharWidth(text, i);
+        if (w2 > 0) {
+          i += w2;
+          wide = true;
+          continue;
+        }
       }
-    } else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1))) {
-      if (isDigit(text.charCodeAt(i + 1))) {
-        i += 2;
-        continue;
+      if (i + 1 < n) {
+        if (isJoiner(c)) {
+          const next = wordCharWidth(text, i + 1);
+          if (next > 0) {
+            const d = text.charCodeAt(i + 1);
+            if (c >= 0x100 || d >= 0x100) wide = true;
+            else hash = (Math.imul((Math.imul(hash, 31) + c) | 0, 31) + (LATIN1_LOWER[d] as number)) | 0;
+            i += 1 + next;
+            continue;
+          }
+        } else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1))) {
+          const d = text.charCodeAt(i + 1);
+          if (isDigit(d)) {
+            hash = (Math.imul((Math.imul(hash, 31) + c) | 0, 31) + d) | 0;
+            i += 2;
+            continue;
+          }
+        }
       }
     }
+    scannedHash = wide ? -1 : hash & HASH_MASK;
     return i;
   }
 }
@@ -255,6 +294,20 @@ function wordCharWidth(text: string, i: number): number {
   }
   return isWordCodePoint(c) ? 1 : 0;
 }
+
+/** {@link lowerLatin1} by table. */
+const LATIN1_LOWER = (() => {
+  const table = new Uint8Array(0x100);
+  for (let c = 0; c < 0x100; c++) table[c] = lowerLatin1(c);
+  return table;
+})();
+
+/** 1 for the Latin-1 characters {@link isWordCodePoint} accepts, else 0. */
+const LATIN1_WORD = (() => {
+  const table = new Uint8Array(0x100);
+  for (let c = 0; c < 0x100; c++) table[c] = isWordCodePoint(c) ? 1 : 0;
+  return table;
+})();
 
 function isWordCodePoint(c: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);

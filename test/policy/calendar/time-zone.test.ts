@@ -79,3 +79,38 @@ describe("parseIsoDateTime", () => {
     expect(parseIsoDateTime(text, STOCKHOLM)).toBeUndefined();
   });
 });
+
+describe("toZoned's cache of recent results", () => {
+  it("gives each caller its own object, so changing one leaves later answers alone", () => {
+    const instant = new Date("2026-12-23T09:00:00Z");
+    const first: { hour: number } = toZoned(instant, STOCKHOLM);
+    first.hour = 99;
+    expect(toZoned(instant, STOCKHOLM)).toEqual({
+      year: 2026,
+      month: 12,
+      day: 23,
+      hour: 10,
+      minute: 0,
+      second: 0,
+    });
+    expect(toZoned(instant, "UTC").hour).toBe(9);
+  });
+
+  it("answers alike for many instants (more than it keeps)", () => {
+    const start = Date.UTC(2026, 2, 28, 0, 0, 0);
+    for (let round = 0; round < 2; round++) {
+      for (let h = 0; h < 200; h++) {
+        const instant = new Date(start + h * 3_600_000);
+        const expected = new Date(instant.getTime() + offsetMinutes(instant, STOCKHOLM) * 60_000);
+        expect(toZoned(instant, STOCKHOLM)).toEqual({
+          year: expected.getUTCFullYear(),
+          month: expected.getUTCMonth() + 1,
+          day: expected.getUTCDate(),
+          hour: expected.getUTCHours(),
+          minute: 0,
+          second: 0,
+        });
+      }
+    }
+  });
+});

@@ -174,3 +174,22 @@ describe("helpers", () => {
     expect(inPhoneContext(text, text.lastIndexOf("07"))).toBe(true);
   });
 });
+
+describe("judged numbers are reused", () => {
+  it("finds the same numbers again, each with its own text and offsets", () => {
+    const text = "Tel: 070-123 45 67\nMobil: 0701234567\nFax: 070-123 45";
+    const first = findPhoneNumbers(text);
+    const again = findPhoneNumbers(text);
+    expect(again).toEqual(first);
+    expect(again.map((m) => [m.raw, m.start, m.valid, m.label])).toEqual([
+      ["070-123 45 67", 5, true, "Tel"],
+      ["0701234567", 26, true, "Mobil"],
+      ["070-123 45", 42, false, "Fax"],
+    ]);
+    expect(again[0]).not.toBe(first[0]);
+    expect(findPhoneNumbers("+46 70 123 45 67")[0]).toMatchObject({
+      e164: "+46701234567",
+      national: "070-123 45 67",
+    });
+  });
+});
