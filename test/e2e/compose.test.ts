@@ -135,6 +135,40 @@ suite("compose task pane in Chromium", () => {
     await expectAccessible(await paneFrame(), "read");
   });
 
+  test("the compose view's first render loads neither the engine, the lexicon nor the phone library", async () => {
+    // A context of its own, so that nothing is cached from earlier tests. The pane's resource
+    // timing says which scripts it asked for before its first-render mark; their bodies must not
+    // have the markers of a lexicon phrase, libphonenumber's metadata, the text model's quote
+    // detection. (The analysis worker's own file is where those belong.)
+    const fresh = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "sv-SE" });
+    try {
+      const p = await fresh.newPage();
+      const defaultUser = users.find((u) => u.isDefault)?.userPrincipalName ?? "";
+      await p.goto(`${server.url}?user=${encodeURIComponent(defaultUser)}&eventTimeout=5000`);
+      await openNewMessage(p);
+      const frame = await paneFrame(p);
+      await frame.waitForFunction(() => performance.getEntriesByName("bemotande:first-render").length > 0);
+      const before = await frame.evaluate(() => {
+        const mark = performance.getEntriesByName("bemotande:first-render")[0]?.startTime ?? 0;
+        return performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.startTime < mark && entry.name.endsWith(".js"))
+          .map((entry) => entry.name);
+      });
+      const scripts = before.filter((url) => !url.includes("bemotande-analysis"));
+      expect(scripts.some((url) => /\/playground\/addin\/compose\.[0-9a-f]{8}\.js$/.test(url))).toBe(true);
+      const heavy: string[] = [];
+      for (const url of scripts) {
+        const body = await (await fetch(url)).text();
+        if (["i enlighet med", "country_calling_codes", "divrplyfwdmsg"].some((m) => body.includes(m)))
+          heavy.push(new URL(url).pathname);
+      }
+      expect(heavy).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test("a jargon hint appears while typing, and one click replaces it inside the HTML", async () => {
     await openNewMessage(page);
     // Formatted text first (as pasted), then typing at the end.

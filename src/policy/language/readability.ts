@@ -1,25 +1,18 @@
-import type { Localized, Span } from "../findings";
+import type { Span } from "../findings";
 import { letterCountIn, WordStream } from "../text/tokens";
 import { normalizeRanges } from "./jargon";
+import type { LixBand } from "./lix-bands";
+import { lixBand } from "./lix-bands";
 import { splitSentences } from "./sentences";
+
+// The bands and their labels live in lix-bands.ts (the task pane needs them without the scanner).
+export { LIX_BAND_IDS, LIX_BANDS, lixBand, lixBandLabel } from "./lix-bands";
+export type { LixBand } from "./lix-bands";
 
 /**
  * LIX (läsbarhetsindex, Björnsson 1968): words per sentence plus the percentage of long words,
  * a long word having more than six letters.
  */
-
-/** The conventional LIX bands; each band holds values from the previous band's `below` up to its own. */
-export const LIX_BANDS = [
-  { id: "very-easy", below: 30, label: { sv: "Mycket lättläst", en: "Very easy" } },
-  { id: "easy", below: 40, label: { sv: "Lättläst", en: "Easy" } },
-  { id: "medium", below: 50, label: { sv: "Medelsvår", en: "Medium" } },
-  { id: "difficult", below: 60, label: { sv: "Svår", en: "Difficult" } },
-  { id: "very-difficult", below: Infinity, label: { sv: "Mycket svår", en: "Very difficult" } },
-] as const satisfies readonly { id: string; below: number; label: Localized }[];
-
-export type LixBand = (typeof LIX_BANDS)[number]["id"];
-
-export const LIX_BAND_IDS: readonly LixBand[] = LIX_BANDS.map((b) => b.id);
 
 /** A word is long when it has more than this many letters. */
 export const LONG_WORD_LETTERS = 6;
@@ -41,18 +34,6 @@ export interface LixResult {
 /** A sentence and its number of words. */
 export interface SentenceLength extends Span {
   readonly words: number;
-}
-
-/** The band a LIX value falls in: < 30 very easy, 30–40 easy, 40–50 medium, 50–60 difficult, 60+ very difficult. */
-export function lixBand(value: number): LixBand {
-  for (const band of LIX_BANDS) if (value < band.below) return band.id;
-  return "very-difficult";
-}
-
-/** The Swedish or English label of a band. */
-export function lixBandLabel(band: LixBand): Localized {
-  const found = LIX_BANDS.find((b) => b.id === band);
-  return found ? found.label : LIX_BANDS[4].label;
 }
 
 /**

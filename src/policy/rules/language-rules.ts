@@ -4,14 +4,14 @@ import type { JargonHit, Lexicon } from "../language/jargon";
 import { compileLexicon, findJargonInWords } from "../language/jargon";
 import { LEXICON_SV } from "../language/lexicon-sv";
 import type { LixCounts, LixResult } from "../language/readability";
+import { MIN_WORDS_FOR_LIX } from "../language/lix-bands";
 import { lixBandLabel, lixCounts, lixFromCounts } from "../language/readability";
 import type { DraftText } from "../text/draft-text";
 import { WordStream } from "../text/tokens";
 
 // P14: objective language without jargon — the lexicon and readability (LIX).
 
-/** LIX says little about a two-line note ("Jag återkommer." scores 52): judge longer texts only. */
-export const MIN_WORDS_FOR_LIX = 15;
+export { MIN_WORDS_FOR_LIX } from "../language/lix-bands";
 
 const lexiconCache = new WeakMap<PolicyConfig["lexicon"], Lexicon>();
 

@@ -4,6 +4,7 @@ import type { SignatureField } from "../signature/analyze-signature";
 import { analyzeSignature } from "../signature/analyze-signature";
 import type { BuiltSignature, DirectoryProfile, ProfileField } from "../signature/build-signature";
 import { buildSignature } from "../signature/build-signature";
+import { listOf } from "../signature/field-names";
 import type { DraftText } from "../text/draft-text";
 
 // P6 (and P4): every email has a signature with name, title, phone number and email address,
@@ -30,26 +31,8 @@ const PROFILE_FIELD_NAMES: Record<ProfileField, Localized> = {
   mail: { sv: "E-post (mail)", en: "Email (mail)" },
 };
 
-const FIELD_NAMES: Record<SignatureField, Localized> = {
-  name: { sv: "för- och efternamn", en: "first and last name" },
-  title: { sv: "titel", en: "title" },
-  phone: { sv: "telefonnummer", en: "phone number" },
-  email: { sv: "e-postadress", en: "email address" },
-  organisation: { sv: "organisation eller enhet", en: "organisation or unit" },
-};
-
-/** "titel", "phone number", … */
-export function signatureFieldName(field: SignatureField, language: Language): string {
-  return FIELD_NAMES[field][language];
-}
-
-/** "titel, telefonnummer och e-postadress" */
-export function listOf(fields: readonly SignatureField[], language: Language): string {
-  const names = fields.map((f) => FIELD_NAMES[f][language]);
-  if (names.length <= 1) return names.join("");
-  const and = language === "sv" ? " och " : " and ";
-  return `${names.slice(0, -1).join(", ")}${and}${names[names.length - 1]}`;
-}
+// The fields' names live in signature/field-names.ts (the task pane needs them without the checker).
+export { listOf, signatureFieldName } from "../signature/field-names";
 
 export function checkSignature(
   text: DraftText,

@@ -3,12 +3,11 @@
  * new text, their signature and the quoted history, with a way back to the HTML for fixes.
  */
 import type { Span } from "../findings";
-import { decodeEntityAt } from "./entities";
-import { htmlToText, isHtmlSpace } from "./html-to-text";
+import { htmlToText } from "./html-to-text";
 import { Lines, trimEndAt, trimStartAt } from "./lines";
 import { findQuoteStart } from "./quote";
 import { findSignatureStart } from "./signature";
-import { htmlEscape, isInside } from "./spans";
+import { isInside } from "./spans";
 
 export type DraftFormat = "html" | "text";
 
@@ -109,60 +108,6 @@ export function isJudged(draft: DraftText, span: Span): boolean {
   return judgedSpans(draft).some((outer) => isInside(span, outer));
 }
 
-/** Source length of the character reference or character at `offset`. */
-function sourceLengthAt(source: string, offset: number): number {
-  return source.charCodeAt(offset) === 38 ? (decodeEntityAt(source, offset)?.length ?? 1) : 1;
-}
-
-/**
- * The source range that produced text[span], when it is one contiguous run of source text (no
- * markup, no synthesized line break inside); otherwise undefined. A span ending in a collapsed
- * space takes the whole run of source whitespace, so replacing it cannot leave stray blanks.
- */
-export function sourceRangeOf(draft: DraftText, span: Span): Span | undefined {
-  const { start, end } = span;
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(end) ||
-    start < 0 ||
-    end > draft.text.length ||
-    start > end
-  ) {
-    return undefined;
-  }
-  if (draft.format === "text") return { start, end };
-  const offsets = draft.sourceOffsets;
-  const source = draft.source;
-  if (!offsets || start === end) return undefined;
-
-  const first = offsets[start] as number;
-  if (first < 0) return undefined;
-  let sourceEnd = first + sourceLengthAt(source, first);
-  for (let k = start + 1; k < end; k++) {
-    const offset = offsets[k] as number;
-    if (offset < 0) return undefined;
-    if (offset === offsets[k - 1]) continue; // second UTF-16 unit of one reference (&#x1F600;)
-    if (offset !== sourceEnd) {
-      // Only a collapsed whitespace run may lie between two text characters.
-      if (draft.text.charCodeAt(k - 1) !== 32 || offset < sourceEnd) return undefined;
-      for (let j = sourceEnd; j < offset; j++) if (!isHtmlSpace(source.charCodeAt(j))) return undefined;
-    }
-    sourceEnd = offset + sourceLengthAt(source, offset);
-  }
-  if (draft.text.charCodeAt(end - 1) === 32 && isHtmlSpace(source.charCodeAt(sourceEnd - 1))) {
-    while (sourceEnd < source.length && isHtmlSpace(source.charCodeAt(sourceEnd))) sourceEnd++;
-  }
-  return { start: first, end: sourceEnd };
-}
-
-/**
- * The body with text[span] replaced, markup untouched: for HTML the replacement is escaped and
- * only spans from one contiguous run of source text can be replaced (undefined otherwise, so
- * the caller can say it cannot fix in place). Everything outside the span is kept byte for byte.
- */
-export function replaceInSource(draft: DraftText, span: Span, replacement: string): string | undefined {
-  const range = sourceRangeOf(draft, span);
-  if (!range) return undefined;
-  const inserted = draft.format === "html" ? htmlEscape(replacement) : replacement;
-  return draft.source.slice(0, range.start) + inserted + draft.source.slice(range.end);
-}
+// Mapping text back to the body lives in source-range.ts (the task pane needs it without the
+// extractor); re-exported for the callers that have the whole model anyway.
+export { replaceInSource, sourceRangeOf } from "./source-range";

@@ -7,6 +7,7 @@
  * new line, <br> ends one, runs of whitespace collapse to one space, &nbsp; is a kept space.
  */
 import { decodeEntityAt } from "./entities";
+import { isHtmlSpace } from "./html-space";
 
 export interface HtmlText {
   readonly text: string;
@@ -108,9 +109,7 @@ const CHARS_PER_JOIN = 16384;
 const PARTS_BLOCK = 4096;
 
 // Character codes (plain constants: the ES2016 event-handler bundle gets no enum machinery).
-const TAB = 9;
 const LF = 10;
-const FF = 12;
 const CR = 13;
 const SPACE = 32;
 const BANG = 33;
@@ -123,10 +122,6 @@ const EQ = 61;
 const GT = 62;
 const QUESTION = 63;
 const NBSP = 0xa0;
-
-function isHtmlSpace(c: number): boolean {
-  return c === SPACE || c === LF || c === TAB || c === CR || c === FF;
-}
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

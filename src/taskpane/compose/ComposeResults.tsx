@@ -11,7 +11,7 @@ import { useId } from "react";
 import type { Language, Strings } from "../../i18n";
 import type { DraftAnalysis } from "../../policy/analyze";
 import type { Finding } from "../../policy/findings";
-import { sourceRangeOf } from "../../policy/text/draft-text";
+import { sourceRangeOf } from "../../policy/text/source-range";
 import { areaStatuses } from "./areas";
 import { FindingItem } from "./FindingItem";
 import { findingKeys, fixKindOf } from "./fix-kinds";

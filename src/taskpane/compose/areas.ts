@@ -3,11 +3,10 @@ import type { Area, AreaLevel, Language, Strings } from "../../i18n";
 import { AREAS } from "../../i18n";
 import type { DraftAnalysis } from "../../policy/analyze";
 import type { Finding } from "../../policy/findings";
-import { lixBandLabel } from "../../policy/language/readability";
-// From the rule modules themselves, not policy/analyze: this runs on the page, where the engine
-// and the lexicon are not loaded (they run in the analysis worker).
-import { MIN_WORDS_FOR_LIX } from "../../policy/rules/language-rules";
-import { listOf } from "../../policy/rules/signature-rules";
+// From small policy modules, not policy/analyze or the rule modules: this runs on the page, where
+// the engine, the lexicon and the phone library are not loaded (they run in the analysis worker).
+import { lixBandLabel, MIN_WORDS_FOR_LIX } from "../../policy/language/lix-bands";
+import { listOf } from "../../policy/signature/field-names";
 
 export interface AreaStatus {
   readonly area: Area;
