@@ -89,6 +89,29 @@ const authConstants = () =>
     ),
   });
 
+/** The analysis worker's file name in this compilation (compose/analyser.ts names its chunk). */
+const ANALYSIS_WORKER = /^bemotande-analysis\.[0-9a-f]{8}\.js$/;
+
+/**
+ * taskpane.html's template parameters: html-webpack-plugin's own, plus `analysisWorker`, the
+ * worker's hashed file name, which the page's head starts early in compose (see the template).
+ * @param {import("webpack").Compilation} compilation
+ * @param {unknown} assets
+ * @param {{ headTags: unknown[]; bodyTags: unknown[] }} assetTags
+ * @param {unknown} options
+ */
+const taskpaneTemplateParameters = (compilation, assets, assetTags, options) => {
+  const analysisWorker = Object.keys(compilation.assets).find((name) => ANALYSIS_WORKER.test(name));
+  if (!analysisWorker)
+    throw new Error("taskpane.html: no analysis worker chunk (bemotande-analysis.*.js) was built");
+  return {
+    compilation,
+    webpackConfig: compilation.options,
+    htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+    analysisWorker,
+  };
+};
+
 /**
  * @param {Record<string, unknown>} _env
  * @param {{ mode?: "production" | "development" | "none" }} argv
@@ -147,6 +170,7 @@ module.exports = (_env, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        templateParameters: taskpaneTemplateParameters,
         chunks: ["taskpane"],
         scriptLoading: "defer",
       }),

@@ -5,12 +5,21 @@
  *
  * "First render" is the `bemotande:first-render` performance mark each page sets when its first
  * real content is committed, measured from that document's own navigation start.
+ *
+ * Both are measured the same way, in a new browser context each (nothing cached): the playground
+ * with `?pane=closed`, a new message written, its OnNewMessageCompose handler completed, then a
+ * frame opened beside it — the pane, from its button (as a user opens it in Outlook, where the
+ * compose pane never opens by itself), or the hello page. Same page, same state, same kind of
+ * frame: only the frame's content differs. Not budgeted, printed for comparison: the pane opened
+ * in the same instant as the new message (the playground's default), where it shares the page's
+ * one renderer thread with the compose window's set-up and the event handler (in Outlook those
+ * run in Outlook's own page and process); and the hello page as a top-level page of its own.
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build as esbuild } from "esbuild";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { buildAll, repoRoot } from "../build/build-all";
 import { findBrowser, LAUNCH_ARGS } from "../build/chromium";
@@ -24,6 +33,10 @@ export interface TaskpaneResults {
   readonly first_render_ratio: number;
   readonly pane_first_render_ms: number;
   readonly hello_first_render_ms: number;
+  /** Not budgeted: the pane opened together with the new message (see above). */
+  readonly pane_with_new_message_ms: number;
+  /** Not budgeted: the hello page as a top-level page in a new context. */
+  readonly hello_top_level_ms: number;
 }
 
 export const TASKPANE_BUDGETS = {
@@ -74,7 +87,51 @@ async function markTime(frame: Frame | Page): Promise<number> {
   );
 }
 
+/** The playground in a new context, a new message written and its event handler completed. */
+async function composing(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}?pane=closed`);
+  await page.getByRole("button", { name: /Nytt meddelande/ }).click();
+  await page
+    .getByText(/OnNewMessageCompose: completed/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+  return { context, page };
+}
+
+/** The pane opened from its button once the new message and its event handler are done. */
 async function paneFirstRender(browser: Browser, url: string): Promise<number> {
+  const { context, page } = await composing(browser, url);
+  try {
+    await page.getByRole("button", { name: "Visa Bemötande" }).click();
+    const frame = await waitForFrame(page, /\/playground\/addin\/taskpane\.html/);
+    return await markTime(frame);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The hello page in a frame of the playground, in the state the pane is measured in. */
+async function helloFirstRender(browser: Browser, url: string): Promise<number> {
+  const { context, page } = await composing(browser, url);
+  try {
+    await page.evaluate((src) => {
+      const frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = "hello";
+      frame.style.cssText = "position:fixed;right:0;top:0;width:360px;height:100%;border:0";
+      document.body.append(frame);
+    }, `${url}bench-hello/hello.html`);
+    const frame = await waitForFrame(page, /\/bench-hello\/hello\.html/);
+    return await markTime(frame);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The pane opened in the same instant as the new message (the playground's default). */
+async function paneWithNewMessage(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -96,7 +153,8 @@ async function waitForFrame(page: Page, pattern: RegExp): Promise<Frame> {
   throw new Error(`no frame matching ${pattern} appeared`);
 }
 
-async function helloFirstRender(browser: Browser, url: string): Promise<number> {
+/** The hello page as a top-level page of its own. */
+async function helloTopLevel(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -129,9 +187,13 @@ export async function measureTaskpane(
     await helloFirstRender(browser, server.url);
     const pane: number[] = [];
     const hello: number[] = [];
+    const together: number[] = [];
+    const topLevel: number[] = [];
     for (let i = 0; i < runs; i++) {
       pane.push(await paneFirstRender(browser, server.url));
       hello.push(await helloFirstRender(browser, server.url));
+      together.push(await paneWithNewMessage(browser, server.url));
+      topLevel.push(await helloTopLevel(browser, server.url));
     }
     const paneMs = median(pane);
     const helloMs = median(hello);
@@ -141,6 +203,8 @@ export async function measureTaskpane(
       first_render_ratio: Math.round((paneMs / helloMs) * 100) / 100,
       pane_first_render_ms: Math.round(paneMs * 10) / 10,
       hello_first_render_ms: Math.round(helloMs * 10) / 10,
+      pane_with_new_message_ms: Math.round(median(together) * 10) / 10,
+      hello_top_level_ms: Math.round(median(topLevel) * 10) / 10,
     };
   } finally {
     await browser.close();
@@ -168,5 +232,8 @@ export function formatTaskpaneReport(r: TaskpaneResults): string {
       "compose pane first render ≤ 1.5× hello",
       `${r.first_render_ratio}× (${r.pane_first_render_ms} ms vs ${r.hello_first_render_ms} ms)`,
     ),
+    `      not budgeted: pane opened together with the new message ${r.pane_with_new_message_ms} ms` +
+      ` (${Math.round((r.pane_with_new_message_ms / r.hello_first_render_ms) * 100) / 100}×);` +
+      ` hello as a top-level page ${r.hello_top_level_ms} ms`,
   ].join("\n");
 }

@@ -40,18 +40,43 @@ export interface PreparedCompose {
 
 let prepared: { readonly adapter: MailboxAdapter; readonly entry: PreparedCompose } | undefined;
 
-/** A worker started before Office was ready (startComposeEarly), waiting for its first draft. */
-let early: { readonly config: PolicyConfig; readonly analyser: DraftAnalyser } | undefined;
+type FirstAnalysis = NonNullable<PreparedCompose["first"]>;
+
+/** What startComposeEarly started before the page's bundle had run, waiting to be taken over. */
+let early:
+  | {
+      readonly config: PolicyConfig;
+      readonly analyser: DraftAnalyser;
+      /** The first read and analysis of the draft; undefined when it failed or was not asked for. */
+      readonly first: Promise<FirstAnalysis | undefined>;
+    }
+  | undefined;
+
+/** Reads the draft, analyses it, and says so; never rejects. */
+function readAndAnalyse(
+  read: () => Promise<Snapshot>,
+  analyser: DraftAnalyser,
+): Promise<FirstAnalysis | undefined> {
+  return read()
+    .then(async (snapshot) => ({ snapshot, analysis: await analyser.analyse({ snapshot, now: new Date() }) }))
+    .catch(() => undefined);
+}
 
 /**
- * Starts the analysis worker (it compiles the lexicon) and the compose view's download before
- * Office.js is ready: for a page opened from the compose surface (launch-hint.ts), so that both
- * run while the main bundle is still being evaluated. prepareCompose takes them over; a page
- * that turns out not to be composing calls abandonEarlyCompose.
+ * For a page opened from the compose surface (launch-hint.ts), before React and Fluent are even
+ * evaluated: starts the analysis worker (taking over the one the page's head may have started),
+ * the compose view's download and, with `read`, the first read and analysis of the draft — all
+ * while the rest of the bundle is evaluated. prepareCompose takes them over; a page that turns
+ * out not to be composing calls abandonEarlyCompose.
  */
-export function startComposeEarly(config: PolicyConfig): void {
+export function startComposeEarly(config: PolicyConfig, read?: () => Promise<Snapshot>): void {
   if (early) return;
-  early = { config, analyser: createDraftAnalyser(config) };
+  const analyser = createDraftAnalyser(config);
+  early = {
+    config,
+    analyser,
+    first: read ? readAndAnalyse(read, analyser) : Promise.resolve(undefined),
+  };
   void loadComposeModule().catch(() => undefined); // The view reports a failure.
 }
 
@@ -61,11 +86,11 @@ export function abandonEarlyCompose(): void {
   early = undefined;
 }
 
-/** The early worker for `config`, once (else undefined). */
-function takeEarlyAnalyser(config: PolicyConfig): DraftAnalyser | undefined {
+/** What startComposeEarly started for `config`, once (else undefined; another config's is stopped). */
+function takeEarly(config: PolicyConfig): typeof early {
   const started = early;
   early = undefined;
-  if (started?.config === config) return started.analyser;
+  if (started?.config === config) return started;
   started?.analyser.dispose();
   return undefined;
 }
@@ -73,16 +98,19 @@ function takeEarlyAnalyser(config: PolicyConfig): DraftAnalyser | undefined {
 /** Starts the analysis worker, reads and analyses the draft, and loads the compose view. */
 export function prepareCompose(adapter: MailboxAdapter, config: PolicyConfig): void {
   // The worker first: its script is the longest way to the first analysis.
-  const analyser = takeEarlyAnalyser(config) ?? createDraftAnalyser(config);
+  const started = takeEarly(config);
+  const analyser = started?.analyser ?? createDraftAnalyser(config);
+  // The early analysis when there is one; else (or when it failed) read the draft now. The live
+  // analysis reads again and reports errors.
+  const first = (started?.first ?? Promise.resolve(undefined)).then(
+    (done) => done ?? readAndAnalyse(() => readSnapshot(adapter), analyser),
+  );
   const entry: PreparedCompose = {
     config,
     analyser,
-    settled: readSnapshot(adapter)
-      .then(async (snapshot) => {
-        const analysis = await analyser.analyse({ snapshot, now: new Date() });
-        entry.first = { snapshot, analysis };
-      })
-      .catch(() => undefined), // The live analysis reads again and reports errors.
+    settled: first.then((done) => {
+      if (done) entry.first = done;
+    }),
   };
   prepared = { adapter, entry };
   void loadComposeModule().catch(() => undefined); // The view reports a failure.

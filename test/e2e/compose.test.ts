@@ -155,6 +155,9 @@ suite("compose task pane in Chromium", () => {
           .filter((entry) => entry.startTime < mark && entry.name.endsWith(".js"))
           .map((entry) => entry.name);
       });
+      // The page's head started the analysis worker (compose hint) and the bundle took it over.
+      expect(before.filter((url) => url.includes("bemotande-analysis"))).toHaveLength(1);
+      expect(await frame.evaluate(() => "__bemotandeAnalysisWorker" in window)).toBe(false);
       const scripts = before.filter((url) => !url.includes("bemotande-analysis"));
       expect(scripts.some((url) => /\/playground\/addin\/compose\.[0-9a-f]{8}\.js$/.test(url))).toBe(true);
       const heavy: string[] = [];

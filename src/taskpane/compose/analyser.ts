@@ -47,8 +47,21 @@ function onThePage(config: PolicyConfig): (request: AnalysisRequest) => Promise<
   };
 }
 
+/** Where taskpane.html's head leaves the worker it started for a compose page. */
+export const EARLY_WORKER_GLOBAL = "__bemotandeAnalysisWorker";
+
+/** The worker the page's head started, once (the first analyser takes it). */
+function takeEarlyWorker(): Worker | undefined {
+  const scope = globalThis as Record<string, unknown>;
+  const early = scope[EARLY_WORKER_GLOBAL];
+  delete scope[EARLY_WORKER_GLOBAL];
+  return typeof Worker === "function" && early instanceof Worker ? early : undefined;
+}
+
 function startWorker(): Worker | undefined {
   if (typeof Worker !== "function") return undefined;
+  const early = takeEarlyWorker();
+  if (early) return early;
   try {
     return new Worker(new URL("./analysis.worker.ts", import.meta.url), { name: "bemotande-analysis" });
   } catch {

@@ -105,6 +105,36 @@ describe("starting before Office is ready (a page opened from the compose surfac
     prepared?.analyser.dispose();
   });
 
+  test("the early read and analysis is the prepared first one: the draft is not read again", async () => {
+    const early: string[] = [];
+    startComposeEarly(defaultConfig, () => readSnapshot(composeAdapter(early)));
+    const calls: string[] = [];
+    const adapter = composeAdapter(calls);
+    prepareCompose(adapter, defaultConfig);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    await prepared?.settled;
+    expect(early.sort()).toEqual(["body", "recipients", "subject"]);
+    expect(calls).toEqual([]);
+    expect(prepared?.first?.snapshot.recipients).toEqual(["a@x.se", "b@x.se"]);
+    expect(prepared?.first?.analysis.findings.some((f) => f.rule === "jargon")).toBe(true);
+    expect(FakeWorker.instances).toHaveLength(1);
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
+
+  test("when the early read fails, prepareCompose reads the draft itself", async () => {
+    startComposeEarly(defaultConfig, () => Promise.reject(new Error("Office.js is not loaded")));
+    const calls: string[] = [];
+    const adapter = composeAdapter(calls);
+    prepareCompose(adapter, defaultConfig);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    await prepared?.settled;
+    expect(calls.sort()).toEqual(["body", "recipients", "subject"]);
+    expect(prepared?.first?.snapshot.html).toBe("<p>Vi har erhållit din ansökan.</p>");
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
+
   test("a page that turns out not to be composing stops the early worker", () => {
     startComposeEarly(defaultConfig);
     abandonEarlyCompose();
