@@ -18,19 +18,27 @@ let analysed = false;
 let warm = false;
 
 /**
- * Compiles the lexicon and runs the engine once on a built-in draft (run-analysis.ts), unless a
- * real draft got here first: the first analysis in a new worker is several times slower than
- * the next, and this way the author's draft does not pay for it.
+ * Compiles the lexicon, then — in a later task, so that a draft that arrived meanwhile goes first
+ * and makes it unnecessary — runs the engine once on a built-in draft (run-analysis.ts): the
+ * first analysis in a new worker is several times slower than the next, and this way the
+ * author's draft does not pay for it.
  */
 function warmUp(with_: PolicyConfig): void {
   if (warm || analysed) return;
   warm = true;
   try {
     prepareAnalysis(with_);
-    warmUpAnalysis(with_, new Date());
   } catch {
-    // Only a head start; the real analysis reports its own errors.
+    return; // Only a head start; the real analysis reports its own errors.
   }
+  setTimeout(() => {
+    if (analysed) return;
+    try {
+      warmUpAnalysis(with_, new Date());
+    } catch {
+      // As above.
+    }
+  }, 0);
 }
 
 /**
