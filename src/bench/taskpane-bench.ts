@@ -29,6 +29,8 @@ import { median } from "./stats";
 
 export interface TaskpaneResults {
   readonly initial_js_gzip_kb: number;
+  /** Not budgeted: every script of ours the pane fetched before its first render, the worker's included. */
+  readonly js_before_first_render_gzip_kb: number;
   readonly launchevent_gzip_kb: number;
   readonly first_render_ratio: number;
   readonly pane_first_render_ms: number;
@@ -101,12 +103,24 @@ async function composing(browser: Browser, url: string): Promise<{ context: Brow
 }
 
 /** The pane opened from its button once the new message and its event handler are done. */
-async function paneFirstRender(browser: Browser, url: string): Promise<number> {
+async function paneFirstRender(
+  browser: Browser,
+  url: string,
+): Promise<{ readonly ms: number; readonly scripts: readonly string[] }> {
   const { context, page } = await composing(browser, url);
   try {
     await page.getByRole("button", { name: "Visa Bemötande" }).click();
     const frame = await waitForFrame(page, /\/playground\/addin\/taskpane\.html/);
-    return await markTime(frame);
+    const ms = await markTime(frame);
+    // Our scripts the pane asked for before its first render (the worker's included).
+    const scripts = await frame.evaluate((mark) => {
+      const at = performance.getEntriesByName(mark)[0]?.startTime ?? 0;
+      return performance
+        .getEntriesByType("resource")
+        .filter((entry) => entry.startTime < at && /\/playground\/addin\/[^/]+\.js$/.test(entry.name))
+        .map((entry) => new URL(entry.name).pathname.slice("/playground/addin/".length));
+    }, MARK);
+    return { ms, scripts };
   } finally {
     await context.close();
   }
@@ -186,11 +200,14 @@ export async function measureTaskpane(
     await paneFirstRender(browser, server.url); // warm-up: server caches, JIT
     await helloFirstRender(browser, server.url);
     const pane: number[] = [];
+    let before: readonly string[] = [];
     const hello: number[] = [];
     const together: number[] = [];
     const topLevel: number[] = [];
     for (let i = 0; i < runs; i++) {
-      pane.push(await paneFirstRender(browser, server.url));
+      const opened = await paneFirstRender(browser, server.url);
+      pane.push(opened.ms);
+      before = opened.scripts;
       hello.push(await helloFirstRender(browser, server.url));
       together.push(await paneWithNewMessage(browser, server.url));
       topLevel.push(await helloTopLevel(browser, server.url));
@@ -199,6 +216,10 @@ export async function measureTaskpane(
     const helloMs = median(hello);
     return {
       initial_js_gzip_kb: Math.round(initial * 10) / 10,
+      js_before_first_render_gzip_kb:
+        Math.round(
+          [...new Set(before)].reduce((sum, file) => sum + gzipKb(path.join(outDir, file)), 0) * 10,
+        ) / 10,
       launchevent_gzip_kb: launchevent,
       first_render_ratio: Math.round((paneMs / helloMs) * 100) / 100,
       pane_first_render_ms: Math.round(paneMs * 10) / 10,
@@ -220,7 +241,8 @@ export function formatTaskpaneReport(r: TaskpaneResults): string {
     row(
       r.initial_js_gzip_kb <= TASKPANE_BUDGETS.initialJsGzipKb,
       "initial JS ≤ 230 KB gzip",
-      `${r.initial_js_gzip_kb} KB`,
+      `${r.initial_js_gzip_kb} KB (taskpane.html's scripts; everything before the first render,` +
+        ` the analysis worker's included: ${r.js_before_first_render_gzip_kb} KB)`,
     ),
     row(
       r.launchevent_gzip_kb <= TASKPANE_BUDGETS.launcheventGzipKb,
