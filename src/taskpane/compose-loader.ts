@@ -1,10 +1,11 @@
 // The compose view's code (the Fluent components only it uses, the fixes, the signature builder)
 // is a lazily loaded chunk, and the policy engine with the lexicon runs in a worker
-// (compose/analyser.ts), so read mode loads neither. In compose mode the bootstrap calls
-// prepareCompose as soon as Office says the item is being written — before React's first render —
-// and three things then happen at once: the worker starts and compiles the lexicon, the draft is
-// read and sent to it, and the view's chunk downloads. The view renders when both its code and
-// the first analysis are in, so its first render already has the status rows with content.
+// (compose/analyser.ts), so read mode loads neither. Three things happen at once: the worker
+// starts and compiles the lexicon, the draft is read and sent to it, and the view's chunk
+// downloads — from the entry's first import when the page was opened from the compose surface
+// (startComposeEarly), else as soon as Office says the item is being written (prepareCompose),
+// before React's first render either way. The view renders when both its code and the first
+// analysis are in, so its first render already has the status rows with content.
 
 import type { MailboxAdapter } from "../office/mailbox";
 import type { DraftAnalysis } from "../policy/analyze";

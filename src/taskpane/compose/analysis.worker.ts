@@ -23,18 +23,18 @@ let warm = false;
  * first analysis in a new worker is several times slower than the next, and this way the
  * author's draft does not pay for it.
  */
-function warmUp(with_: PolicyConfig): void {
+function warmUp(settings: PolicyConfig): void {
   if (warm || analysed) return;
   warm = true;
   try {
-    prepareAnalysis(with_);
+    prepareAnalysis(settings);
   } catch {
     return; // Only a head start; the real analysis reports its own errors.
   }
   setTimeout(() => {
     if (analysed) return;
     try {
-      warmUpAnalysis(with_, new Date());
+      warmUpAnalysis(settings, new Date());
     } catch {
       // As above.
     }
