@@ -167,14 +167,10 @@ suite("event handlers in the playground", () => {
   const body = () => page.getByRole("textbox", { name: "Meddelandetext" });
   const composeForm = () => page.getByRole("form", { name: "Nytt meddelande" });
 
-  /** Opens a new message and waits for OnNewMessageCompose to complete. */
-  async function newMessage(): Promise<void> {
+  /** Runs `open` (which starts a compose form) and waits for one more OnNewMessageCompose completion. */
+  async function composeCompleted(open: () => Promise<void>): Promise<void> {
     const before = await page.locator(".event-log li", { hasText: /OnNewMessageCompose: completed/ }).count();
-    await page
-      .getByRole("navigation")
-      .getByRole("button", { name: /Nytt meddelande/ })
-      .click();
-    await composeForm().waitFor();
+    await open();
     await page.waitForFunction(
       (n) =>
         Array.from(document.querySelectorAll(".event-log li")).filter((li) =>
@@ -182,6 +178,17 @@ suite("event handlers in the playground", () => {
         ).length > n,
       before,
     );
+  }
+
+  /** Opens a new message and waits for OnNewMessageCompose to complete. */
+  async function newMessage(): Promise<void> {
+    await composeCompleted(async () => {
+      await page
+        .getByRole("navigation")
+        .getByRole("button", { name: /Nytt meddelande/ })
+        .click();
+      await composeForm().waitFor();
+    });
   }
 
   /** Writes the text at the top of the body, above the inserted signature. */
@@ -243,17 +250,11 @@ suite("event handlers in the playground", () => {
 
   test("a reply gets the same signature, above the quoted message", async () => {
     const me = await directoryProfile();
-    const before = await page.locator(".event-log li", { hasText: /OnNewMessageCompose: completed/ }).count();
-    await page.getByRole("list", { name: "Inkorg" }).getByRole("button").first().click();
-    await page.getByRole("button", { name: /^↩ Svara$/ }).click();
-    await page.getByRole("form", { name: "Svar" }).waitFor();
-    await page.waitForFunction(
-      (n) =>
-        Array.from(document.querySelectorAll(".event-log li")).filter((li) =>
-          /OnNewMessageCompose: completed/.test(li.textContent ?? ""),
-        ).length > n,
-      before,
-    );
+    await composeCompleted(async () => {
+      await page.getByRole("list", { name: "Inkorg" }).getByRole("button").first().click();
+      await page.getByRole("button", { name: /^↩ Svara$/ }).click();
+      await page.getByRole("form", { name: "Svar" }).waitFor();
+    });
     const html = await page.evaluate(
       () => (window as unknown as HostWindow).__bemotandeOutlookHost.getItem()?.bodyHtml ?? "",
     );

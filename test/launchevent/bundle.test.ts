@@ -209,11 +209,10 @@ describe("launchevent.js run as the hosts run it", () => {
     return { document, added };
   }
 
-  test("the HTML runtime, no cached profile: the chunk is requested beside the page; if it fails, Office's profile", async () => {
-    const fake = fakeOffice();
-    const { document, added } = fakeDocument();
+  /** Runs the bundle as the HTML runtime (web, new Outlook, Mac) loads it: with a document. */
+  function runInHtmlRuntime(office: unknown, document: unknown): void {
     const context = vm.createContext({
-      Office: fake.office,
+      Office: office,
       setTimeout,
       clearTimeout,
       document,
@@ -222,6 +221,12 @@ describe("launchevent.js run as the hosts run it", () => {
       location: { href: "https://addin.nvk.se/launchevent.html" },
     });
     vm.runInContext(js, context, { filename: "launchevent.js" });
+  }
+
+  test("the HTML runtime, no cached profile: the chunk is requested beside the page; if it fails, Office's profile", async () => {
+    const fake = fakeOffice();
+    const { document, added } = fakeDocument();
+    runInHtmlRuntime(fake.office, document);
     expect(await fake.compose()).toEqual([[]]);
     // publicPath "": relative to launchevent.html, which the chunk sits beside.
     expect(added).toEqual([chunkFile]);
@@ -243,15 +248,7 @@ describe("launchevent.js run as the hosts run it", () => {
       }),
     });
     const { document, added } = fakeDocument();
-    const context = vm.createContext({
-      Office: fake.office,
-      setTimeout,
-      clearTimeout,
-      document,
-      fetch,
-      AbortController,
-    });
-    vm.runInContext(js, context, { filename: "launchevent.js" });
+    runInHtmlRuntime(fake.office, document);
     expect(await fake.compose()).toEqual([[]]);
     expect(added).toEqual([]);
     expect(fake.signatures[0]).toContain("Handläggare");

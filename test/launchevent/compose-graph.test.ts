@@ -9,13 +9,8 @@ import type { DirectoryProfile } from "../../src/policy/signature/build-signatur
 import type { GraphProfileRequest } from "../../src/launchevent/graph-profile";
 import { readCachedProfile as paneReadCachedProfile } from "../../src/taskpane/compose/profile";
 
-type Completed = (options?: unknown) => void;
-type Handler = (event: { completed: Completed }) => void;
-type Callback = (result: {
-  status: string;
-  value?: unknown;
-  error?: { name: string; message: string };
-}) => void;
+import type { Handler, OfficeCallback as Callback } from "./run-handler";
+import { runHandler } from "./run-handler";
 
 const mockChunk = {
   loads: 0,
@@ -159,17 +154,7 @@ async function load(): Promise<void> {
 /** Runs OnNewMessageCompose; resolves with every completed() call, a little after the first. */
 async function compose(): Promise<unknown[][]> {
   await load();
-  const handler = handlers.get("onNewMessageComposeHandler");
-  if (!handler) throw new Error("not associated");
-  const calls: unknown[][] = [];
-  return new Promise((resolve) => {
-    handler({
-      completed: (...args: unknown[]) => {
-        calls.push(args);
-        setTimeout(() => resolve(calls), 30);
-      },
-    });
-  });
+  return runHandler(handlers, "onNewMessageComposeHandler", { settleMs: 30 });
 }
 
 const entry = (profile: unknown, savedAt: number | string) =>
@@ -221,16 +206,7 @@ describe("a missing or stale cache: Graph /me through the lazy chunk", () => {
   test("the written cache has the task pane's shape: the pane reads back the same profile", async () => {
     await compose();
     const pane = paneReadCachedProfile({ getSetting: (key: string) => state.roaming[key] });
-    expect(pane?.profile).toEqual({
-      displayName: "Anna Berg",
-      givenName: "Anna",
-      surname: "Berg",
-      jobTitle: "Utredare",
-      department: "Analysenheten",
-      businessPhones: ["08-123 456 99"],
-      mobilePhone: "070-174 06 11",
-      mail: "anna.berg@nvk.se",
-    });
+    expect(pane?.profile).toEqual(fromGraph);
     expect(Object.keys(JSON.parse(state.roaming[KEY] as string) as object)).toEqual(["profile", "savedAt"]);
   });
 

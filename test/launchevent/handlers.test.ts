@@ -2,7 +2,8 @@
 // that every handler still calls event.completed exactly once, even when completed itself throws.
 // The handlers with a working fake Office: launchevent.test.ts.
 
-type Handler = (event: { completed: (options?: unknown) => void }) => void;
+import type { Completed, Handler } from "./run-handler";
+import { runHandler } from "./run-handler";
 
 const handlers = new Map<string, Handler>();
 
@@ -17,20 +18,8 @@ afterAll(() => {
   Reflect.deleteProperty(globalThis, "Office");
 });
 
-function run(name: string, completed: (options?: unknown) => void = () => undefined): Promise<unknown[][]> {
-  const handler = handlers.get(name);
-  if (!handler) throw new Error(`${name} was not associated`);
-  const calls: unknown[][] = [];
-  return new Promise((resolve) => {
-    handler({
-      completed: (...args: unknown[]) => {
-        calls.push(args);
-        setTimeout(() => resolve(calls), 20);
-        completed(...args);
-      },
-    });
-  });
-}
+const run = (name: string, completed: Completed = () => undefined): Promise<unknown[][]> =>
+  runHandler(handlers, name, { completed });
 
 test("associates exactly the manifest's handler names", () => {
   expect([...handlers.keys()].sort()).toEqual(["onMessageSendHandler", "onNewMessageComposeHandler"]);

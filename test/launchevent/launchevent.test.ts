@@ -5,13 +5,8 @@ import { defaultConfig } from "../../src/policy/config/defaults";
 import { buildSignature } from "../../src/policy/signature/build-signature";
 import type { DirectoryProfile } from "../../src/policy/signature/build-signature";
 
-type Completed = (options?: unknown) => void;
-type Handler = (event: { completed: Completed }) => void;
-type Callback = (result: {
-  status: string;
-  value?: unknown;
-  error?: { name: string; message: string };
-}) => void;
+import type { Completed, Handler, OfficeCallback as Callback } from "./run-handler";
+import { runHandler } from "./run-handler";
 
 interface FakeState {
   displayLanguage: string;
@@ -116,20 +111,8 @@ afterAll(() => {
 });
 
 /** Runs a handler and resolves with every completed() call once the first arrives (plus a tick). */
-function run(name: string, completed: Completed = () => undefined): Promise<unknown[][]> {
-  const handler = handlers.get(name);
-  if (!handler) throw new Error(`${name} was not associated`);
-  const calls: unknown[][] = [];
-  return new Promise((resolve) => {
-    handler({
-      completed: (...args: unknown[]) => {
-        calls.push(args);
-        setTimeout(() => resolve(calls), 20);
-        completed(...args);
-      },
-    });
-  });
-}
+const run = (name: string, completed: Completed = () => undefined): Promise<unknown[][]> =>
+  runHandler(handlers, name, { completed });
 
 const directory: DirectoryProfile = {
   displayName: "Anna Berg",

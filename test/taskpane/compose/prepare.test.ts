@@ -11,7 +11,6 @@ import {
   startComposeEarly,
   takePreparedCompose,
 } from "../../../src/taskpane/compose-loader";
-import { openedForCompose } from "../../../src/taskpane/launch-hint";
 import { FakeWorker } from "./fake-worker";
 import { readSnapshot } from "../../../src/taskpane/compose/snapshot";
 
@@ -78,14 +77,6 @@ describe("starting before Office is ready (a page opened from the compose surfac
   afterEach(() => {
     (globalThis as { Worker?: unknown }).Worker = original;
     FakeWorker.instances = [];
-  });
-
-  test("the manifest's compose URL is recognised; anything else is not", () => {
-    expect(openedForCompose("?surface=compose")).toBe(true);
-    expect(openedForCompose("?x=1&surface=compose")).toBe(true);
-    expect(openedForCompose("")).toBe(false);
-    expect(openedForCompose("?surface=read")).toBe(false);
-    expect(openedForCompose("?surface=Compose")).toBe(false);
   });
 
   test("prepareCompose takes the early worker over: one worker, already configured", async () => {
