@@ -9,6 +9,7 @@ export {
   offsetMinutes,
   parseIsoDateTime,
   toZoned,
+  zonedYear,
 } from "./time-zone";
 export { addWorkingDays, firstWorkingDayFrom, swedishWorkingDays } from "./working-days";
 export type { WorkingDayCalendar } from "./working-days";

@@ -54,6 +54,23 @@ export function toZoned(instant: Date, timeZone: string): CivilDateTime {
   return { ...zoned };
 }
 
+/** No zone is further than this from UTC (UTC+14 and UTC−12 are the extremes), with room to spare. */
+const MAX_ZONE_OFFSET_MS = 15 * 3_600_000;
+
+/**
+ * The calendar year at `instant` in `timeZone`. More than 15 hours from a UTC New Year it is the
+ * UTC year in every zone, so Intl is asked only near New Year: the first time-zone formatter in a
+ * new browser process costs 30–50 ms (the time-zone data loads), and the analysis worker needs
+ * just the year on most days.
+ */
+export function zonedYear(instant: Date, timeZone: string): number {
+  const t = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (t - Date.UTC(year, 0, 1) > MAX_ZONE_OFFSET_MS && Date.UTC(year + 1, 0, 1) - t > MAX_ZONE_OFFSET_MS)
+    return year;
+  return toZoned(instant, timeZone).year;
+}
+
 function computeZoned(instant: Date, timeZone: string): CivilDateTime {
   const formatter = formatterFor(timeZone);
   const parts: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import type { Span } from "../findings";
 import type { LowerToken } from "../text/tokens";
-import { lowerWord, tokenizeLower, wordHash, WordStream } from "../text/tokens";
+import { isSingleLatin1Word, lowerWord, tokenizeLower, wordHash, WordStream } from "../text/tokens";
 import type { LexiconEntry } from "./types";
 
 /** An organisation's addition, as `lexicon.add` in the policy configuration holds it. */
@@ -159,24 +159,36 @@ function fromAddition(add: LexiconAddition, index: number): LexiconEntry {
 /** Inserts one form; false when its words cannot be matched as whitespace-separated tokens. */
 function insert(root: Map<string, TrieNode>, rawForm: string, terminal: Terminal): boolean {
   const form = rawForm.trim();
+  if (isSingleLatin1Word(form)) {
+    insertWords(root, [lowerWord(form)], terminal);
+    return true;
+  }
   const tokens = tokenizeLower(form);
   const last = tokens[tokens.length - 1];
   if (last === undefined || tokens[0]?.start !== 0 || last.end !== form.length) return false;
   for (let k = 1; k < tokens.length; k++) {
     if (!isPhraseGap(form, (tokens[k - 1] as LowerToken).end, (tokens[k] as LowerToken).start)) return false;
   }
+  insertWords(
+    root,
+    tokens.map((token) => token.lower),
+    terminal,
+  );
+  return true;
+}
+
+function insertWords(root: Map<string, TrieNode>, words: readonly string[], terminal: Terminal): void {
   let level = root;
   let node: TrieNode | undefined;
-  for (const token of tokens) {
+  for (const word of words) {
     if (node !== undefined) level = node.next ??= new Map();
-    node = level.get(token.lower);
+    node = level.get(word);
     if (node === undefined) {
-      node = { word: token.lower, next: undefined, nextIndex: undefined, terminal: undefined };
-      level.set(token.lower, node);
+      node = { word, next: undefined, nextIndex: undefined, terminal: undefined };
+      level.set(word, node);
     }
   }
   (node as TrieNode).terminal = terminal;
-  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toZoned } from "../calendar/time-zone";
+import { zonedYear } from "../calendar/time-zone";
 import type { PolicyConfig } from "../config/schema";
 import type { Finding, Localized } from "../findings";
 import { findIdentityNumbers } from "../sensitive/personnummer";
@@ -14,7 +14,7 @@ export function checkIdentityNumbers(
 ): Finding[] {
   const { config } = context;
   const external = (context.recipients ?? []).filter((r) => isExternalRecipient(r, config));
-  const referenceYear = toZoned(context.now, config.workingHours.timeZone).year;
+  const referenceYear = zonedYear(context.now, config.workingHours.timeZone);
   return findIdentityNumbers(text.text, { referenceYear }).map((match): Finding => {
     const what: Localized =
       match.kind === "personnummer"

@@ -180,6 +180,20 @@ class LazyToken implements LowerToken {
 }
 
 /**
+ * True when the whole of `text` is a single word of Latin-1 word characters (nothing joined, nothing
+ * separated): then it is its own only token, and compiling the lexicon, most of whose forms are
+ * like that, skips the scanner.
+ */
+export function isSingleLatin1Word(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x100 || LATIN1_WORD[c] === 0) return false;
+  }
+  return true;
+}
+
+/**
  * The comparison form of one word or phrase: lower case, NFC (a decomposed "å" equals a
  * composed one), typographic hyphens and apostrophe folded to ASCII.
  */

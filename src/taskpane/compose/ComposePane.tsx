@@ -21,6 +21,7 @@ import { createDraftAnalyser } from "./analyser";
 import type { LiveScheduler, Snapshot, Visibility } from "./live";
 import { LiveAnalyzer } from "./live";
 import type { DirectoryAnswer, LoadedProfile } from "./profile";
+import { afterNextPaint } from "./after-paint";
 import { loadProfile } from "./profile";
 import { readSnapshot } from "./snapshot";
 
@@ -51,6 +52,16 @@ function loadFixes(): Promise<typeof Fixes> {
   return fixes;
 }
 
+/** True once a frame has been painted since `ready` turned true (see after-paint.ts). */
+function usePaintedSince(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    return afterNextPaint(() => setPainted(true));
+  }, [ready, painted]);
+  return painted;
+}
+
 export default function ComposePane(props: ComposePaneProps) {
   const { adapter, strings, language, config, user, fetchProfile, scheduler, visibility } = props;
   const nowRef = useRef(props.now ?? (() => new Date()));
@@ -76,6 +87,8 @@ export default function ComposePane(props: ComposePaneProps) {
   const fixingRef = useRef(false);
   /** The first analysis (or read failure) is on screen; until then nothing else competes with it. */
   const [settled, setSettled] = useState(prepared?.first !== undefined);
+  /** The first analysis (or its failure) has been painted. */
+  const painted = usePaintedSince(settled);
   /** Taken over by the first run of the live-analysis effect only. */
   const preparedRef = useRef(prepared);
 
@@ -92,7 +105,7 @@ export default function ComposePane(props: ComposePaneProps) {
   // The sender's profile, once per pane: after the first analysis is shown, so that signing in to
   // Graph (MSAL's chunk, a token, /me) does not delay it. The profile then re-runs the analysis.
   useEffect(() => {
-    if (!settled) return;
+    if (!painted) return;
     let cancelled = false;
     void loadProfile(fetchProfile, user, adapter).then((loaded) => {
       if (cancelled) return;
@@ -103,7 +116,7 @@ export default function ComposePane(props: ComposePaneProps) {
     return () => {
       cancelled = true;
     };
-  }, [adapter, fetchProfile, user, settled]);
+  }, [adapter, fetchProfile, user, painted]);
 
   // The analyser (a worker), the live analysis and RecipientsChanged.
   useEffect(() => {
@@ -283,8 +296,8 @@ export default function ComposePane(props: ComposePaneProps) {
 
   // The fixes' code, once the first analysis is on screen, so that the first click finds it here.
   useEffect(() => {
-    if (settled) void loadFixes().catch(() => undefined);
-  }, [settled]);
+    if (painted) void loadFixes().catch(() => undefined);
+  }, [painted]);
 
   return (
     <ComposeResults

@@ -5,6 +5,7 @@ import {
   offsetMinutes,
   parseIsoDateTime,
   toZoned,
+  zonedYear,
 } from "../../../src/policy/calendar";
 
 const STOCKHOLM = "Europe/Stockholm";
@@ -110,6 +111,43 @@ describe("toZoned's cache of recent results", () => {
           minute: 0,
           second: 0,
         });
+      }
+    }
+  });
+});
+
+describe("zonedYear", () => {
+  it("is the UTC year away from New Year, whatever the zone", () => {
+    const midsummer = new Date("2026-06-19T12:00:00Z");
+    for (const zone of [STOCKHOLM, "Pacific/Kiritimati", "Etc/GMT+12", "UTC"]) {
+      expect(zonedYear(midsummer, zone)).toBe(2026);
+    }
+  });
+
+  it("follows the zone's clock around New Year", () => {
+    // 23:30 UTC on New Year's Eve is already 00:30 in Stockholm.
+    expect(zonedYear(new Date("2026-12-31T23:30:00Z"), STOCKHOLM)).toBe(2027);
+    expect(zonedYear(new Date("2026-12-31T23:30:00Z"), "UTC")).toBe(2026);
+    // UTC+14: New Year comes at 10:00 UTC on 31 December.
+    expect(zonedYear(new Date("2026-12-31T10:30:00Z"), "Pacific/Kiritimati")).toBe(2027);
+    expect(zonedYear(new Date("2026-12-31T09:30:00Z"), "Pacific/Kiritimati")).toBe(2026);
+    // UTC−5: still the old year at 04:00 UTC on 1 January.
+    expect(zonedYear(new Date("2027-01-01T04:00:00Z"), "America/New_York")).toBe(2026);
+    // UTC−12: until noon UTC.
+    expect(zonedYear(new Date("2027-01-01T11:59:00Z"), "Etc/GMT+12")).toBe(2026);
+    expect(zonedYear(new Date("2027-01-01T12:00:00Z"), "Etc/GMT+12")).toBe(2027);
+  });
+
+  it("agrees with toZoned hour by hour across New Year in the zones furthest from UTC", () => {
+    const start = Date.UTC(2026, 11, 30, 0, 0, 0);
+    for (const zone of [STOCKHOLM, "Pacific/Kiritimati", "Etc/GMT+12", "Pacific/Chatham", "UTC"]) {
+      for (let quarter = 0; quarter < 4 * 24 * 4; quarter++) {
+        const instant = new Date(start + quarter * 900_000);
+        expect([zone, instant.toISOString(), zonedYear(instant, zone)]).toEqual([
+          zone,
+          instant.toISOString(),
+          toZoned(instant, zone).year,
+        ]);
       }
     }
   });

@@ -1,4 +1,10 @@
-import { letterCount, lowerWord, tokenize, tokenizeLower } from "../../../src/policy/text/tokens";
+import {
+  isSingleLatin1Word,
+  letterCount,
+  lowerWord,
+  tokenize,
+  tokenizeLower,
+} from "../../../src/policy/text/tokens";
 
 const words = (text: string): string[] => tokenize(text).map((t) => t.text);
 
@@ -114,5 +120,37 @@ describe("letterCount", () => {
     expect(letterCount("Sa\u030Ana")).toBe(4);
     expect(letterCount("10.30")).toBe(0);
     expect(letterCount("kärnverksamhet")).toBe(14);
+  });
+});
+
+describe("isSingleLatin1Word", () => {
+  it("is true exactly when tokenize finds one token covering the whole text, in Latin-1", () => {
+    const cases = [
+      "erhålla",
+      "Överklaga",
+      "2026",
+      "ÅÄÖ",
+      "e-post",
+      "t.ex.",
+      "inkomma med",
+      " ärende",
+      "ärende\n",
+      "",
+      "İ",
+      "a\u030A",
+      "3.5",
+    ];
+    for (const text of cases) {
+      const tokens = tokenize(text);
+      const oneWhole = tokens.length === 1 && tokens[0]?.start === 0 && tokens[0]?.end === text.length;
+      const latin1 = [...text].every((c) => c.charCodeAt(0) < 0x100);
+      expect([text, isSingleLatin1Word(text)]).toEqual([text, oneWhole && latin1 && !/[-'.,:]/.test(text)]);
+    }
+  });
+
+  it("says no to joined words, which the scanner must handle", () => {
+    expect(isSingleLatin1Word("e-post")).toBe(false);
+    expect(isSingleLatin1Word("10:30")).toBe(false);
+    expect(isSingleLatin1Word("handläggare")).toBe(true);
   });
 });
