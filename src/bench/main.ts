@@ -132,7 +132,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let taskpane: (TaskpaneResults & TypingResults) | undefined;
   if (!values["no-browser"]) {
     const outDir = await buildAll();
-    const budgets = await measureTaskpane({ runs: values.quick ? 3 : 7, outDir });
+    const budgets = await measureTaskpane({ runs: values.quick ? 3 : 11, outDir });
     process.stdout.write(`\n${formatTaskpaneReport(budgets)}\n`);
     const typing = await measureTyping({
       outDir,
