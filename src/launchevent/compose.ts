@@ -3,13 +3,8 @@ import { buildSignature } from "../policy/signature/build-signature";
 import type { DirectoryProfile } from "../policy/signature/build-signature";
 import { directoryProfile, graphProfileAvailable } from "./directory";
 import { officeCall, supportsMailbox } from "./office-calls";
-import {
-  cachedSenderEntry,
-  isFresh,
-  officeSenderProfile,
-  roamingSettings,
-  saveCachedProfile,
-} from "./profile";
+import { isFresh } from "../policy/signature/profile-cache";
+import { cachedSenderEntry, officeSenderProfile, roamingSettings, saveCachedProfile } from "./profile";
 import type { SenderProfile } from "./profile";
 
 // OnNewMessageCompose (P6): insert the compliant signature built from the sender's profile.

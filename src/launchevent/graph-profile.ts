@@ -18,7 +18,7 @@ import { getProfile } from "../graph/operations/profile";
 import type { FetchLike } from "../graph/middleware/fetch";
 import { defaultConfig } from "../policy/config/defaults";
 import type { DirectoryProfile } from "../policy/signature/build-signature";
-import { directoryProfileOf } from "./profile";
+import { directoryProfileOf } from "../policy/signature/profile-cache";
 
 export interface GraphProfileRequest {
   /** Office.context.mailbox.restUrl: a same-origin stand-in (the playground) is used as Graph. */

@@ -7,7 +7,7 @@ import { defaultConfig } from "../../src/policy/config/defaults";
 import { buildSignature } from "../../src/policy/signature/build-signature";
 import type { DirectoryProfile } from "../../src/policy/signature/build-signature";
 import type { GraphProfileRequest } from "../../src/launchevent/graph-profile";
-import { readCachedProfile as paneReadCachedProfile } from "../../src/taskpane/compose/profile";
+import { parseProfileCache } from "../../src/policy/signature/profile-cache";
 
 import type { Handler, OfficeCallback as Callback } from "./run-handler";
 import { runHandler } from "./run-handler";
@@ -203,9 +203,9 @@ describe("a missing or stale cache: Graph /me through the lazy chunk", () => {
     expect(request?.isSetSupported("NestedAppAuth", "1.1")).toBe(true);
   });
 
-  test("the written cache has the task pane's shape: the pane reads back the same profile", async () => {
+  test("the written cache reads back as the same profile, in the shared format", async () => {
     await compose();
-    const pane = paneReadCachedProfile({ getSetting: (key: string) => state.roaming[key] });
+    const pane = parseProfileCache(state.roaming[KEY]);
     expect(pane?.profile).toEqual(fromGraph);
     expect(Object.keys(JSON.parse(state.roaming[KEY] as string) as object)).toEqual(["profile", "savedAt"]);
   });
@@ -219,7 +219,7 @@ describe("a missing or stale cache: Graph /me through the lazy chunk", () => {
     expect(await compose()).toEqual([[]]);
     expect(mockChunk.loads).toBe(1);
     expect(state.signatures).toEqual([html(fromGraph)]);
-    expect(paneReadCachedProfile({ getSetting: (key: string) => state.roaming[key] })?.profile.jobTitle).toBe(
+    expect(parseProfileCache(state.roaming[KEY])?.profile.jobTitle).toBe(
       "Utredare",
     );
   });
