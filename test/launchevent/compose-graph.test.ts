@@ -219,9 +219,7 @@ describe("a missing or stale cache: Graph /me through the lazy chunk", () => {
     expect(await compose()).toEqual([[]]);
     expect(mockChunk.loads).toBe(1);
     expect(state.signatures).toEqual([html(fromGraph)]);
-    expect(parseProfileCache(state.roaming[KEY])?.profile.jobTitle).toBe(
-      "Utredare",
-    );
+    expect(parseProfileCache(state.roaming[KEY])?.profile.jobTitle).toBe("Utredare");
   });
 
   test("a failing saveAsync does not matter: the signature is in, completed once", async () => {
