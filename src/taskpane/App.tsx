@@ -104,6 +104,19 @@ const useStyles = makeStyles({
   },
 });
 
+/** How long a wait goes unmarked: a spinner that shows for a few frames reads as flicker. */
+export const LOADING_DELAY_MS = 300;
+
+/** The loading indicator, once loading has taken LOADING_DELAY_MS (until then an empty busy region). */
+function Loading({ label }: { readonly label: string }) {
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setVisible(true), LOADING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return visible ? <Spinner size="small" label={label} /> : <div aria-busy="true" />;
+}
+
 /** The directory profile for the compliant signature (Graph's /me). */
 export type FetchProfile = () => Promise<DirectoryAnswer>;
 
@@ -156,7 +169,7 @@ export interface PaneViewProps {
 export function PaneView({ state, strings, language, config, now, adapter, fetchProfile }: PaneViewProps) {
   const styles = useStyles();
   const organisation = config.organisation.name;
-  const loading = <Spinner size="small" label={strings.loading} />;
+  const loading = <Loading label={strings.loading} />;
   return (
     <main className={styles.root}>
       <Header strings={strings} organisation={organisation} />

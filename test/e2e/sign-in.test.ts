@@ -168,6 +168,26 @@ suite("sign-in in the playground (nested app authentication)", () => {
     expect((await bridgeLog()).filter((e) => e.method === "GetTokenPopup")).toHaveLength(1);
   });
 
+  test("a slow mailbox-settings read: the spinner comes only after a moment, then the deadline replaces it", async () => {
+    await setWorkingHours("08:00", "15:30");
+    const fault = await emulator("/_emulator/faults", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ match: { method: "GET", path: "/me/mailboxSettings" }, latencyMs: 1500 }),
+    });
+    expect(fault.ok).toBe(true);
+    await page.goto(server.url);
+    await page.getByRole("list", { name: "Inkorg" }).getByRole("button").first().click();
+    const pane = await paneFrame();
+    // Busy at once, without a spinner: one that showed for a few frames would read as flicker.
+    await pane.locator('[aria-busy="true"]').waitFor({ state: "attached" });
+    expect(await pane.getByText("Läser in …").count()).toBe(0);
+    // Still waiting after the delay: now it says so.
+    await pane.getByText("Läser in …").waitFor();
+    await pane.getByText(/^Svara senast .* 15:30$/).waitFor();
+    expect(await pane.getByText("Läser in …").count()).toBe(0);
+  });
+
   test("without working hours from Graph the pane falls back to the configuration's", async () => {
     // The mailbox-settings read answers garbage (a 2xx that is not JSON: no console noise from
     // the browser, unlike a 4xx): the deadline still shows, with NVK's configured 17:00.

@@ -157,7 +157,7 @@ describe("PaneView", () => {
     />
   );
 
-  test("compose mode: the pane shows the frame and 'loading' until the compose view's code is in", async () => {
+  test("compose mode: the pane shows the frame, busy, until the compose view's code is in (no spinner at first)", async () => {
     const text = await textOf(
       <PaneView
         state={composeState}
@@ -169,7 +169,8 @@ describe("PaneView", () => {
       />,
     );
     expect(text).toContain("Bemötande");
-    expect(text).toContain("Läser in …");
+    // The spinner comes only after LOADING_DELAY_MS (an effect: not in a server render).
+    expect(text).not.toContain("Läser in …");
     expect(text).not.toContain("Översikt");
   });
 
@@ -235,12 +236,15 @@ describe("PaneView", () => {
     );
   });
 
-  test("App renders its first state before any effect runs", async () => {
+  test("App renders its first state before any effect runs: loading, busy, the spinner not yet", async () => {
     const adapter = fakeAdapter({ mode: "compose", kind: "message" });
     const strings = getStrings("sv");
-    expect(
-      await textOf(<App adapter={adapter} strings={strings} language="sv" config={defaultConfig} />),
-    ).toContain("Läser in …");
+    const app = <App adapter={adapter} strings={strings} language="sv" config={defaultConfig} />;
+    expect(await textOf(app)).toBe("Bemötande Stöd för NVK:s policy om service och e-post");
+    const { prelude } = await prerenderToNodeStream(app);
+    let html = "";
+    for await (const chunk of prelude) html += String(chunk);
+    expect(html).toContain('aria-busy="true"');
   });
 });
 
