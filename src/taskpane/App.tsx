@@ -9,19 +9,25 @@ import type { WorkingHours } from "../policy/calendar/types";
 import type { PolicyConfig } from "../policy/config/schema";
 import { ErrorNotice } from "./components/ErrorNotice";
 import { Header } from "./components/Header";
+import type * as ReadCardModuleType from "./components/ReadDeadlineCard";
 import { loadComposeView, loadedComposeView } from "./compose-loader";
 import type { ComposePaneProps } from "./compose/ComposePane";
 import type { DirectoryAnswer } from "./compose/profile";
 import { errorKeyOf } from "./errors";
 
 // Each mode loads only its own code: compose brings its view (and the policy engine and the
-// lexicon in a worker), read brings the working-day calendar.
-const ReadDeadlineCard = lazy(() =>
-  import(/* webpackChunkName: "read" */ "./components/ReadDeadlineCard").then((m) => ({
-    default: m.ReadDeadlineCard,
-  })),
-);
+// lexicon in a worker), read brings the working-day calendar and the deadline card.
+type ReadCardModule = typeof ReadCardModuleType;
+const loadReadCard = () => import(/* webpackChunkName: "read" */ "./components/ReadDeadlineCard");
 const loadDeadline = () => import(/* webpackChunkName: "read" */ "../policy/calendar/deadline");
+const loadTimeZone = () => import(/* webpackChunkName: "read" */ "../policy/calendar/time-zone");
+/**
+ * The card's module once loadPaneState has loaded it (always before the state says "read"), so
+ * that PaneView renders it directly. Through React.lazy the first read render would suspend for a
+ * microtask, and React reveals suspended content no sooner than 300 ms after its fallback.
+ */
+let readCard: ReadCardModule | undefined;
+const LazyReadDeadlineCard = lazy(() => loadReadCard().then((m) => ({ default: m.ReadDeadlineCard })));
 
 export type PaneState =
   | { readonly status: "loading" }
@@ -70,8 +76,17 @@ export async function loadPaneState(
     const item = await adapter.getCurrentItem();
     if (item.mode === "compose") return { status: "compose", user: adapter.getUser() };
     if (item.kind !== "message") return { status: "read-other" };
-    const { replyDeadline } = await loadDeadline();
-    const fromMailbox = fetchWorkingHours ? await mailboxHours(fetchWorkingHours, waitMs) : undefined;
+    // Graph's working hours and the read view's code at once: neither waits for the other.
+    const hours = fetchWorkingHours ? mailboxHours(fetchWorkingHours, waitMs) : Promise.resolve(undefined);
+    const [{ replyDeadline }, { warmTimeZone }, card] = await Promise.all([
+      loadDeadline(),
+      loadTimeZone(),
+      loadReadCard(),
+    ]);
+    readCard = card;
+    // The first time-zone formatter in a new pane loads the zone data (30–50 ms): while Graph answers.
+    warmTimeZone(config.workingHours.timeZone);
+    const fromMailbox = await hours;
     const options = {
       workingDays: config.replyDeadline.workingDays,
       extraDaysOff: config.calendar.extraDaysOff,
@@ -170,6 +185,7 @@ export function PaneView({ state, strings, language, config, now, adapter, fetch
   const styles = useStyles();
   const organisation = config.organisation.name;
   const loading = <Loading label={strings.loading} />;
+  const ReadDeadlineCard = readCard?.ReadDeadlineCard ?? LazyReadDeadlineCard;
   return (
     <main className={styles.root}>
       <Header strings={strings} organisation={organisation} />
