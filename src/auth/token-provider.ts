@@ -144,6 +144,8 @@ export interface SilentTokenProviderOptions {
   /** How long to wait for the host before giving up (default 10 s). */
   readonly timeoutMs?: number;
   readonly setTimer?: (task: () => void, ms: number) => unknown;
+  /** Cancels what setTimer returned (default: clearTimeout; with a setTimer of your own, nothing). */
+  readonly clearTimer?: (handle: unknown) => void;
 }
 
 /**
@@ -154,6 +156,11 @@ export interface SilentTokenProviderOptions {
 export function createSilentTokenProvider(options: SilentTokenProviderOptions): TokenProvider {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const setTimer = options.setTimer ?? ((task: () => void, ms: number) => setTimeout(task, ms));
+  const clearTimer =
+    options.clearTimer ??
+    (options.setTimer
+      ? () => undefined
+      : (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   let client: Promise<NaaClient> | undefined;
   return {
     async getToken(scopes: readonly string[], request?: TokenRequestOptions): Promise<string> {
@@ -165,10 +172,16 @@ export function createSilentTokenProvider(options: SilentTokenProviderOptions): 
         const attempt = loaded.then((msal) =>
           msal.acquireTokenSilent({ scopes: checked, forceRefresh: request?.forceRefresh === true }),
         );
-        const timeout = new Promise<never>((_, reject) =>
-          setTimer(() => reject(new GraphNetworkError("timeout")), timeoutMs),
-        );
-        return (await Promise.race([attempt, timeout])).accessToken;
+        let timer: unknown;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimer(() => reject(new GraphNetworkError("timeout")), timeoutMs);
+        });
+        try {
+          return (await Promise.race([attempt, timeout])).accessToken;
+        } finally {
+          // A pending 10 s timer per token would keep a handler's runtime (or Node) alive.
+          clearTimer(timer);
+        }
       } catch (error) {
         throw normaliseAuthError(error);
       }

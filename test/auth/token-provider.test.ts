@@ -281,6 +281,26 @@ describe("createSilentTokenProvider (event handlers)", () => {
     await expect(provider.getToken(["User.Read"])).resolves.toBe(TOKEN);
   });
 
+  test("leaves no timer behind once the token is in, or once it failed", async () => {
+    jest.useFakeTimers();
+    try {
+      const ok = createSilentTokenProvider({ host: host(true), loadNaaClient: async () => fakeMsal({}) });
+      await expect(ok.getToken(["User.Read"])).resolves.toBe(TOKEN);
+      expect(jest.getTimerCount()).toBe(0);
+      const failing = createSilentTokenProvider({
+        host: host(true),
+        loadNaaClient: async () =>
+          fakeMsal({ silent: () => msalError("InteractionRequiredAuthError", "interaction_required") }),
+      });
+      await expect(failing.getToken(["User.Read"])).rejects.toMatchObject({
+        errorCode: "interaction_required",
+      });
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test("without NAA it does not even try", async () => {
     const load = jest.fn(async () => fakeMsal({}));
     const provider = createSilentTokenProvider({ host: host(false), loadNaaClient: load });
