@@ -445,16 +445,24 @@ export function createOfficeMailbox(
   };
 }
 
+const readiness = new WeakMap<object, Promise<boolean>>();
+
 /**
  * Resolves once Office.js is ready: true inside Office, false when Office.js never loaded
- * (the page was opened in a plain browser).
+ * (the page was opened in a plain browser). One Office.onReady() per Office object: each call of
+ * it answers in a task of its own, and the pane's start-up asks from two places (early-compose.ts
+ * and index.tsx), which would otherwise wait for one another's turn.
  */
-export async function whenOfficeReady(
+export function whenOfficeReady(
   office: Pick<typeof Office, "onReady"> | undefined = globalOffice(),
 ): Promise<boolean> {
-  if (office === undefined) return false;
-  await office.onReady();
-  return true;
+  if (office === undefined) return Promise.resolve(false);
+  let ready = readiness.get(office);
+  if (!ready) {
+    ready = office.onReady().then(() => true);
+    readiness.set(office, ready);
+  }
+  return ready;
 }
 
 function globalOffice(): typeof Office | undefined {

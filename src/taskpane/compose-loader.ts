@@ -133,6 +133,24 @@ export function loadComposeView(): Promise<ComposeModule> {
   return view.then((module) => (ready = module));
 }
 
+/**
+ * Waits for loadComposeView, at most `ms` milliseconds; never rejects. True when the view (and
+ * the prepared first analysis) is in: a render from now on shows the compose view at once.
+ */
+export function composeViewWithin(ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const done = (inTime: boolean) => {
+      clearTimeout(timer);
+      resolve(inTime);
+    };
+    loadComposeView().then(
+      () => done(true),
+      () => done(false), // The view reports the failure when it renders.
+    );
+  });
+}
+
 /** The module loadComposeView resolved with, so that a later view can render it at once. */
 export function loadedComposeView(): ComposeModule | undefined {
   return ready;

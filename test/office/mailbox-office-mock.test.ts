@@ -613,6 +613,25 @@ describe("the dialog page and readiness", () => {
     );
     expect(outlook.fns.onReady.mock.calls).toStrictEqual([[]]);
   });
+
+  test("whenOfficeReady asks Office.onReady() once per Office object: later callers share its answer", async () => {
+    const { outlook } = reading();
+    const office = outlook.mock as unknown as Pick<typeof Office, "onReady">;
+    const first = whenOfficeReady(office);
+    const second = whenOfficeReady(office);
+    expect(second).toBe(first);
+    await expect(second).resolves.toBe(true);
+    expect(outlook.fns.onReady).toHaveBeenCalledTimes(1);
+    const other = reading().outlook;
+    await expect(whenOfficeReady(other.mock as unknown as Pick<typeof Office, "onReady">)).resolves.toBe(
+      true,
+    );
+    expect(other.fns.onReady).toHaveBeenCalledTimes(1);
+  });
+
+  test("whenOfficeReady without Office.js resolves false", async () => {
+    await expect(whenOfficeReady(undefined)).resolves.toBe(false);
+  });
 });
 
 describe("shared event handlers and errors that keep their cause", () => {

@@ -4,6 +4,7 @@ import type { MailboxAdapter } from "../../../src/office/mailbox";
 import { defaultConfig } from "../../../src/policy/config/defaults";
 import {
   abandonEarlyCompose,
+  composeViewWithin,
   loadComposeView,
   loadedComposeView,
   prepareCompose,
@@ -66,6 +67,42 @@ test("prepareCompose: the view's code and the first analysis come together", asy
   if (prepared) takePreparedCompose(prepared);
   expect(preparedCompose(adapter, defaultConfig)).toBeUndefined();
   prepared?.analyser.dispose();
+});
+
+describe("composeViewWithin: the pane's first render waits for the view, but not for long", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test("true once the view's code and the first analysis are in; its timer is cleared", async () => {
+    const setTimer = jest.spyOn(globalThis, "setTimeout");
+    const clearTimer = jest.spyOn(globalThis, "clearTimeout");
+    const adapter = composeAdapter([]);
+    prepareCompose(adapter, defaultConfig);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    await expect(composeViewWithin(60_000)).resolves.toBe(true);
+    expect(prepared?.first?.analysis.findings.some((f) => f.rule === "jargon")).toBe(true);
+    const index = setTimer.mock.calls.findIndex((call) => call[1] === 60_000);
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(clearTimer).toHaveBeenCalledWith(setTimer.mock.results[index]?.value);
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
+
+  test("false when the draft has not been read and analysed in time; the view still comes later", async () => {
+    let answer: (html: string) => void = () => undefined;
+    const adapter: MailboxAdapter = {
+      ...composeAdapter([]),
+      getBodyHtml: () => new Promise<string>((resolve) => (answer = resolve)),
+    };
+    prepareCompose(adapter, defaultConfig);
+    const prepared = preparedCompose(adapter, defaultConfig);
+    await expect(composeViewWithin(20)).resolves.toBe(false);
+    expect(prepared?.first).toBeUndefined();
+    answer("<p>Hej</p>");
+    await expect(composeViewWithin(60_000)).resolves.toBe(true);
+    expect(prepared?.first?.snapshot.html).toBe("<p>Hej</p>");
+    if (prepared) takePreparedCompose(prepared);
+    prepared?.analyser.dispose();
+  });
 });
 
 describe("starting before Office is ready (a page opened from the compose surface)", () => {
