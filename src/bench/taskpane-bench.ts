@@ -4,7 +4,8 @@
  * React + Fluent "hello" page, both loaded cold in the same headless Chromium in the same run.
  *
  * "First render" is the `bemotande:first-render` performance mark each page sets when its first
- * real content is committed, measured from that document's own navigation start.
+ * real content is committed, measured from that document's own navigation start (and read from
+ * the playground page, so that nothing of the measuring runs in the frame measured).
  *
  * Both are measured the same way, in a new browser context each (nothing cached): the playground
  * with `?pane=closed`, a new message written, its OnNewMessageCompose handler completed, then a
@@ -86,14 +87,40 @@ async function buildHello(outDir: string): Promise<void> {
   );
 }
 
-async function markTime(frame: Frame | Page): Promise<number> {
-  await frame.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, {
+/**
+ * The mark's time in a frame of the playground (path ending in `file`), read from the playground
+ * page: the frames are same-origin, and asking the frame itself would have Playwright inject its
+ * helper script there — 15–20 ms of the frame's main thread at a random point of its start-up,
+ * work no user's pane or page does. Polled on a timer: a requestAnimationFrame loop in the page
+ * would have the renderer (the frame's, too) produce a frame at every tick.
+ */
+async function frameMarkTime(page: Page, file: string): Promise<number> {
+  const found = await page.waitForFunction(
+    ({ mark, file }) => {
+      for (const frame of Array.from(document.querySelectorAll("iframe"))) {
+        try {
+          const view = frame.contentWindow;
+          if (!view?.location.pathname.endsWith(file)) continue;
+          const entry = view.performance.getEntriesByName(mark)[0];
+          if (entry) return entry.startTime;
+        } catch {
+          // Not same-origin: not one of ours.
+        }
+      }
+      return undefined;
+    },
+    { mark: MARK, file },
+    { timeout: 30_000, polling: 50 },
+  );
+  return (await found.jsonValue()) as number;
+}
+
+/** The mark's time in a top-level page. */
+async function markTime(page: Page): Promise<number> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK, {
     timeout: 30_000,
   });
-  return frame.evaluate(
-    (mark) => (performance.getEntriesByName(mark)[0] as PerformanceEntry).startTime,
-    MARK,
-  );
+  return page.evaluate((mark) => (performance.getEntriesByName(mark)[0] as PerformanceEntry).startTime, MARK);
 }
 
 /** The playground in a new context, a new message written and its event handler completed. */
@@ -117,8 +144,8 @@ async function paneFirstRender(
   const { context, page } = await composing(browser, url);
   try {
     await page.getByRole("button", { name: "Visa Bemötande" }).click();
+    const ms = await frameMarkTime(page, "/playground/addin/taskpane.html");
     const frame = await waitForFrame(page, /\/playground\/addin\/taskpane\.html/);
-    const ms = await markTime(frame);
     // Our scripts the pane asked for before its first render (the worker's included).
     const scripts = await frame.evaluate((mark) => {
       const at = performance.getEntriesByName(mark)[0]?.startTime ?? 0;
@@ -144,8 +171,7 @@ async function helloFirstRender(browser: Browser, url: string): Promise<number> 
       frame.style.cssText = "position:fixed;right:0;top:0;width:360px;height:100%;border:0";
       document.body.append(frame);
     }, `${url}bench-hello/hello.html`);
-    const frame = await waitForFrame(page, /\/bench-hello\/hello\.html/);
-    return await markTime(frame);
+    return await frameMarkTime(page, "/bench-hello/hello.html");
   } finally {
     await context.close();
   }
@@ -158,8 +184,7 @@ async function paneWithNewMessage(browser: Browser, url: string): Promise<number
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole("button", { name: /Nytt meddelande/ }).click();
-    const frame = await waitForFrame(page, /\/playground\/addin\/taskpane\.html/);
-    return await markTime(frame);
+    return await frameMarkTime(page, "/playground/addin/taskpane.html");
   } finally {
     await context.close();
   }
@@ -182,7 +207,7 @@ async function readPaneFirstRender(browser: Browser, url: string): Promise<numbe
     await page.goto(`${url}?pane=closed`);
     await page.getByRole("list", { name: "Inkorg" }).getByRole("button").first().click();
     await page.getByRole("button", { name: "Visa Bemötande" }).click();
-    return await markTime(await waitForFrame(page, /\/playground\/addin\/taskpane\.html/));
+    return await frameMarkTime(page, "/playground/addin/taskpane.html");
   } finally {
     await context.close();
   }
