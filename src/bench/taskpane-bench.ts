@@ -59,11 +59,18 @@ const MARK = "bemotande:first-render";
 const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 const gzipKb = (file: string): number => kb(gzipSync(readFileSync(file), { level: 9 }).length);
 
-/** Scripts taskpane.html loads itself (office.js comes from Microsoft's CDN and is not ours). */
+/**
+ * Scripts taskpane.html loads or preloads itself: the entry and the pane's chunks it preloads
+ * (office.js comes from Microsoft's CDN and is not ours).
+ */
 export function initialScripts(html: string): string[] {
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
-    .map((m) => m[1] as string)
-    .filter((src) => !/^https?:/.test(src));
+  const loaded = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1] as string);
+  const preloaded = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\srel=["']?preload\b/.test(tag) && /\sas=["']?script\b/.test(tag))
+    .map((tag) => /\shref=["']?([^"' >]+)/.exec(tag)?.[1])
+    .filter((href): href is string => href !== undefined);
+  return [...preloaded, ...loaded].filter((src) => !/^https?:/.test(src));
 }
 
 async function buildHello(outDir: string): Promise<void> {

@@ -133,6 +133,22 @@ describe("taskpane build (production, custom base URL)", () => {
     }
   });
 
+  test("taskpane.html preloads the pane's chunks; the entry itself stays small and without React", () => {
+    const html = read("taskpane.html");
+    const preloads = [
+      ...html.matchAll(/<link rel=["']?preload["']? as=["']?script["']? href=["']?([^"' >]+)/g),
+    ].map((m) => m[1] as string);
+    expect(preloads.filter((file) => /^pane\.[0-9a-f]{8}\.js$/.test(file))).toHaveLength(1);
+    for (const file of preloads) expect(existsSync(path.join(build.outDir, file))).toBe(true);
+    // Preloaded before office.js and the entry, so that they download from the start.
+    expect(html.indexOf(preloads[0] as string)).toBeLessThan(html.indexOf(OFFICE_JS));
+    const entry = read("taskpane.js");
+    expect(entry.length).toBeLessThan(30_000);
+    expect(entry).not.toContain("react.transitional.element");
+    const pane = preloads.map(read).join("\n");
+    expect(pane).toContain("react.transitional.element");
+  });
+
   test("office.js is never bundled", () => {
     expect(read("taskpane.js")).not.toContain("appsforoffice.microsoft.com");
   });

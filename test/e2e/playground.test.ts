@@ -175,4 +175,25 @@ suite("playground in Chromium", () => {
       await page.getByRole("button", { name: "Ta bort utkast" }).click();
     }
   });
+  test("a pane whose code cannot be loaded says so in both languages instead of staying blank", async () => {
+    const other = await browser.newContext({ locale: "sv-SE" });
+    try {
+      const origin = new URL(server.url).origin;
+      await other.route("**/*", (route) => {
+        const url = route.request().url();
+        if (/\/playground\/addin\/pane\.[0-9a-f]{8}\.js$/.test(url)) return route.abort("failed");
+        return url.startsWith(origin + "/") ? route.continue() : route.abort("blockedbyclient");
+      });
+      const broken = await other.newPage();
+      await broken.goto(server.url);
+      await broken.getByRole("list", { name: "Inkorg" }).getByRole("button").first().click();
+      const text = broken.frameLocator("iframe.taskpane-frame").getByText("Bemötande kunde inte starta.", {
+        exact: false,
+      });
+      await text.waitFor();
+      expect(await text.textContent()).toContain("Bemötande could not start.");
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
-// First: starts the compose view's work while the rest of this bundle is evaluated.
-import "./early-compose";
+// The task pane itself: React, Fluent and the app, started by the entry (index.ts) once this chunk
+// is in. Reads Office's item and language, and renders the pane for it.
 import {
   FluentProvider,
   teamsHighContrastTheme,
@@ -50,7 +50,7 @@ function render(element: HTMLElement, theme: ThemeKind | undefined, content: Rea
   );
 }
 
-async function start(): Promise<void> {
+export async function startPane(): Promise<void> {
   const element = document.getElementById("root");
   if (!element) throw new Error("taskpane.html has no #root element");
   const config = defaultConfig;
@@ -133,8 +133,3 @@ async function start(): Promise<void> {
     />,
   );
 }
-
-void start().catch((error: unknown) => {
-  // Last resort: the UI could not even be rendered. Keep the console message short.
-  console.error("Bemötande: the task pane failed to start", error);
-});
