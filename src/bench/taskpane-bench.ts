@@ -304,7 +304,7 @@ export function formatTaskpaneReport(r: TaskpaneResults): string {
     row(
       r.initial_js_gzip_kb <= TASKPANE_BUDGETS.initialJsGzipKb,
       "initial JS ≤ 230 KB gzip",
-      `${r.initial_js_gzip_kb} KB (taskpane.html's scripts; everything before the first render,` +
+      `${r.initial_js_gzip_kb} KB (taskpane.html's scripts and preloads; everything before the first render,` +
         ` the analysis worker's included: ${r.js_before_first_render_gzip_kb} KB)`,
     ),
     row(
