@@ -73,7 +73,8 @@ export function initialScripts(html: string): string[] {
   return [...preloaded, ...loaded].filter((src) => !/^https?:/.test(src));
 }
 
-async function buildHello(outDir: string): Promise<void> {
+/** Builds the hello page into `outDir`/bench-hello/ (served beside the playground). */
+export async function buildHello(outDir: string): Promise<void> {
   const dir = path.join(outDir, "bench-hello");
   mkdirSync(dir, { recursive: true });
   await esbuild({
@@ -144,7 +145,7 @@ async function composing(browser: Browser, url: string): Promise<{ context: Brow
 }
 
 /** The pane opened from its button once the new message and its event handler are done. */
-async function paneFirstRender(
+export async function paneFirstRender(
   browser: Browser,
   url: string,
 ): Promise<{ readonly ms: number; readonly scripts: readonly string[] }> {
@@ -168,7 +169,7 @@ async function paneFirstRender(
 }
 
 /** The hello page in a frame of the playground, in the state the pane is measured in. */
-async function helloFirstRender(browser: Browser, url: string): Promise<number> {
+export async function helloFirstRender(browser: Browser, url: string): Promise<number> {
   const { context, page } = await composing(browser, url);
   try {
     await page.evaluate((src) => {
