@@ -9,7 +9,8 @@ const LOCALES: Readonly<Record<Language, string>> = { sv: "sv-SE", en: "en-GB" }
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 16;
 
-function dayAndTimeFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
+/** Weekday, day, month, year and time (24-hour) in `timeZone`, one formatter per language and zone. */
+export function dayAndTimeFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
   const key = `${language} ${timeZone}`;
   let format = formatters.get(key);
   if (format === undefined) {

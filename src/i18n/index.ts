@@ -10,4 +10,4 @@ export type {
   SignatureField,
   Strings,
 } from "./strings";
-export { formatDayAndTime } from "./format";
+export { dayAndTimeFormat, formatDayAndTime } from "./format";

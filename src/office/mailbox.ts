@@ -451,7 +451,7 @@ const readiness = new WeakMap<object, Promise<boolean>>();
  * Resolves once Office.js is ready: true inside Office, false when Office.js never loaded
  * (the page was opened in a plain browser). One Office.onReady() per Office object: each call of
  * it answers in a task of its own, and the pane's start-up asks from two places (early-compose.ts
- * and index.tsx), which would otherwise wait for one another's turn.
+ * and pane.tsx), which would otherwise wait for one another's turn.
  */
 export function whenOfficeReady(
   office: Pick<typeof Office, "onReady"> | undefined = globalOffice(),

@@ -1,6 +1,6 @@
-// Imported first by the task pane's entry (index.tsx), so that it runs before React and Fluent
-// are evaluated: on a page opened for compose, the analysis worker, the compose view's code and
-// the first read and analysis of the draft start at once instead of after the whole bundle has
+// Imported by the task pane's entry (index.ts), so that it runs before React and Fluent are
+// loaded (pane.tsx): on a page opened for compose, the analysis worker, the compose view's code
+// and the first read and analysis of the draft start at once instead of after the pane's code has
 // run (compose-loader.ts). Office's own answer about the item still decides what is shown.
 import { createOfficeMailbox, whenOfficeReady } from "../office/mailbox";
 import { defaultConfig } from "../policy/config/defaults";

@@ -1,6 +1,6 @@
 // Microsoft Graph for the pane, in its own chunk: the client, sign-in (MSAL itself is yet another
 // chunk, loaded on the first token) and the two calls the pane makes. Neither is needed for the
-// pane's first render, so the bootstrap imports this module on first use (index.tsx).
+// pane's first render, so the pane imports this module on first use (pane.tsx).
 import { createGraphForPane } from "../auth/pane-graph";
 import { getProfile } from "../graph/operations/profile";
 import type { OfficeAuthHost } from "../office/mailbox";

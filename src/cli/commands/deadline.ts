@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { dayAndTimeFormat } from "../../i18n/format";
 import { formatIsoInZone, parseIsoDateTime, replyDeadline } from "../../policy/calendar";
 import { loadConfig } from "../config-file";
 import type { CliIO } from "../io";
@@ -77,15 +78,7 @@ function parseDays(text: string): number {
 }
 
 function describe(received: Date, due: Date, days: number, timeZone: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(language === "sv" ? "sv-SE" : "en-GB", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+  const format = dayAndTimeFormat(language, timeZone);
   const lines =
     language === "sv"
       ? [
